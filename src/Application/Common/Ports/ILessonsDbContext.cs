@@ -1,0 +1,25 @@
+using Lessons.Domain.Members;
+using Lessons.Domain.Organisations;
+using Lessons.Domain.Reports;
+
+using Microsoft.EntityFrameworkCore;
+
+namespace Lessons.Application.Common.Ports;
+
+/// <summary>Handlers use EF Core directly through this port (ADR-001): no repositories on top of a unit of work.</summary>
+public interface ILessonsDbContext
+{
+    DbSet<Organisation> Organisations { get; }
+
+    DbSet<OrganisationAlias> OrganisationAliases { get; }
+
+    DbSet<Member> Members { get; }
+
+    DbSet<Report> Reports { get; }
+
+    DbSet<ReportRevision> ReportRevisions { get; }
+
+    DbSet<ReportReuse> ReportReuses { get; }
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+using Lessons.Domain.Taxonomy;
+
+namespace Lessons.Application.Organisations;
+
+/// <summary>
+/// How Swedish public organisations are named in practice. SCB lists municipalities by short name ("Falun",
+/// "Göteborg"); people write "Falu kommun", "Göteborgs Stad", "Stockholms stad" or just "Nacka". Matching these
+/// forms is what keeps an import from creating a second Nacka.
+/// </summary>
+public static partial class OrganisationNames
+{
+    private static readonly CultureInfo Swedish = CultureInfo.GetCultureInfo("sv-SE");
+
+    // Genitive forms that do not follow the rule "add -s unless the name ends in s, x or z".
+    private static readonly Dictionary<string, string> IrregularGenitive = new(StringComparer.Ordinal)
+    {
+        ["falun"] = "falu",
+    };
+
+    public static string Normalise(string name)
+    {
+        var text = name.Normalize(NormalizationForm.FormC).Trim().ToLower(Swedish);
+        text = Whitespace().Replace(text, " ");
+        return text.Replace('–', '-');
+    }
+
+    /// <summary>Every normalised form under which the registry entry should be found.</summary>
+    public static IEnumerable<string> AliasesOf(string name, OrganisationType type)
+    {
+        var n = Normalise(name);
+        var aliases = new HashSet<string>(StringComparer.Ordinal) { n };
+        if (type == OrganisationType.Kommun)
+        {
+            var genitive = IrregularGenitive.TryGetValue(n, out var irregular) ? irregular
+                : n.EndsWith('s') || n.EndsWith('x') || n.EndsWith('z') ? n : n + "s";
+            foreach (var suffix in new[] { " kommun", " stad" })
+            {
+                aliases.Add(genitive + suffix);
+                aliases.Add(n + suffix);
+            }
+        }
+        else if (type == OrganisationType.Region && n.StartsWith("region ", StringComparison.Ordinal))
+        {
+            aliases.Add(n["region ".Length..]);
+        }
+        else if (n == "västra götalandsregionen")
+        {
+            aliases.Add("region västra götaland");
+            aliases.Add("vgr");
+        }
+        return aliases;
+    }
+
+    /// <summary>The forms to look up for a name someone wrote, most specific first.</summary>
+    public static IEnumerable<string> Candidates(string written)
+    {
+        var n = Normalise(written);
+        yield return n;
+        var match = Parenthesised().Match(n);
+        if (match.Success)
+        {
+            yield return match.Groups["name"].Value.Trim();
+            yield return match.Groups["short"].Value.Trim();
+        }
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"^(?<name>[^(]+)\((?<short>[^)]+)\)\s*$")]
+    private static partial Regex Parenthesised();
+}

@@ -1,0 +1,40 @@
+using FluentValidation;
+
+using Lessons.Application.Common.Errors;
+using Lessons.Application.Common.Ports;
+using Lessons.Application.Common.Security;
+using Lessons.Application.Organisations;
+
+using Mediator;
+
+namespace Lessons.Application.Reports.Commands;
+
+/// <summary>Saves an edit. A draft changes in place; a published report gets a new revision and keeps the old ones.</summary>
+public sealed record UpdateReportCommand(Guid ReportId, ReportInput Input) : IRequest<Unit>, IRequireMember;
+
+public sealed class UpdateReportValidator : AbstractValidator<UpdateReportCommand>
+{
+    public UpdateReportValidator(TimeProvider clock)
+    {
+        RuleFor(c => c.ReportId).NotEmpty().WithMessage("Ange vilken rapport som ska ändras.");
+        RuleFor(c => c.Input).NotNull().SetValidator(new ReportInputValidator(clock)).OverridePropertyName("");
+    }
+}
+
+internal sealed class UpdateReportHandler(
+    ILessonsDbContext db, CurrentViewer current, OrganisationResolver organisations, TimeProvider clock)
+    : IRequestHandler<UpdateReportCommand, Unit>
+{
+    public async ValueTask<Unit> Handle(UpdateReportCommand command, CancellationToken ct)
+    {
+        var viewer = await current.GetAsync(ct);
+        var report = await db.Reports.FindVisibleAsync(command.ReportId, viewer, ct);
+        if (!ReportAccess.MayEdit(viewer, report)) throw new ForbiddenException("Du kan inte ändra den här rapporten.");
+
+        var coOrganisations = await organisations.ResolveCoOrganisationsAsync(command.Input.CoOrganisations, ct);
+        report.Edit(command.Input.ToContent(coOrganisations), command.Input.Visibility, command.Input.Anonymous,
+            viewer.UserId, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return Unit.Value;
+    }
+}

@@ -1,0 +1,7 @@
+namespace Lessons.Domain.Members;
+
+public enum MemberRole
+{
+    Member,
+    Editor,
+}

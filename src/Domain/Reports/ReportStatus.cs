@@ -1,0 +1,9 @@
+namespace Lessons.Domain.Reports;
+
+public enum ReportStatus
+{
+    Draft,
+    InReview,
+    Published,
+    Withdrawn,
+}

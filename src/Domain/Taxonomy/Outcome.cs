@@ -1,0 +1,10 @@
+namespace Lessons.Domain.Taxonomy;
+
+public enum Outcome
+{
+    Lyckades,
+    Delvis,
+    Misslyckades,
+    Avbruten,
+    Pagaende,
+}

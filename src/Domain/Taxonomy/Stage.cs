@@ -1,0 +1,9 @@
+namespace Lessons.Domain.Taxonomy;
+
+public enum Stage
+{
+    Ide,
+    Test,
+    Inforande,
+    Spridning,
+}

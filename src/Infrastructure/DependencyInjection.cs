@@ -1,0 +1,82 @@
+using Lessons.Application.Common.Ports;
+using Lessons.Infrastructure.Email;
+using Lessons.Infrastructure.Identity;
+using Lessons.Infrastructure.Markdown;
+using Lessons.Infrastructure.Persistence;
+
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lessons.Infrastructure;
+
+public static class DependencyInjection
+{
+    public const string DefaultSqliteConnection = "Data Source=data/lessons.db";
+
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        // Hosted services start in registration order: the schema must exist before anything (Data Protection's
+        // key ring, registered by Identity's cookies) reads the database.
+        services.AddHostedService<DatabaseStartup>();
+
+        var provider = configuration["Database:Provider"] ?? "Sqlite";
+        var connectionString = configuration.GetConnectionString("Lessons");
+        if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            var builder = new SqliteConnectionStringBuilder(connectionString ?? DefaultSqliteConnection);
+            if (builder.DataSource is { Length: > 0 } file && file != ":memory:" && Path.GetDirectoryName(Path.GetFullPath(file)) is { } dir)
+                Directory.CreateDirectory(dir);
+            var setup = new SqliteConnectionSetup();
+            services.AddDbContextPool<LessonsDbContext, SqliteLessonsDbContext>(o => o.UseSqlite(builder.ToString()).AddInterceptors(setup));
+        }
+        else if (provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase))
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+                throw new InvalidOperationException("Database:Provider is Postgres, so ConnectionStrings:Lessons must be set (see docs/operators-guide.md).");
+            services.AddDbContextPool<LessonsDbContext, PostgresLessonsDbContext>(o => o.UseNpgsql(connectionString));
+        }
+        else
+        {
+            throw new InvalidOperationException($"Database:Provider must be Sqlite or Postgres, not \"{provider}\".");
+        }
+        services.AddScoped<ILessonsDbContext>(sp => sp.GetRequiredService<LessonsDbContext>());
+
+        services.AddOptions<EmailOptions>().Bind(configuration.GetSection("Email"));
+        var delivery = configuration["Email:Delivery"] ?? "Pickup";
+        if (delivery.Equals("Smtp", StringComparison.OrdinalIgnoreCase)) services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        else if (delivery.Equals("Pickup", StringComparison.OrdinalIgnoreCase)) services.AddSingleton<IEmailSender, PickupFolderEmailSender>();
+        else throw new InvalidOperationException($"Email:Delivery must be Pickup or Smtp, not \"{delivery}\".");
+
+        services.AddSingleton<IMarkdownRenderer, SafeMarkdown>();
+
+        services.AddIdentity<LessonsUser, IdentityRole<Guid>>(options =>
+            {
+                // OWASP ASVS L2: length, not composition. Passphrases and å/ä/ö are welcome.
+                options.Password.RequiredLength = 8;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+                options.User.RequireUniqueEmail = true;
+                options.User.AllowedUserNameCharacters = "";        // e-mail addresses as user names, å/ä/ö included
+                options.SignIn.RequireConfirmedEmail = true;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddEntityFrameworkStores<LessonsDbContext>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<SwedishIdentityErrors>()
+            .AddPasswordValidator<MaximumLengthPasswordValidator>();
+        services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);   // OWASP 2023 for PBKDF2-SHA512
+
+        // Keys in the database: every web node on the same PostgreSQL reads cookies and tokens the others wrote.
+        services.AddDataProtection().SetApplicationName("Lessons").PersistKeysToDbContext<LessonsDbContext>();
+        return services;
+    }
+}

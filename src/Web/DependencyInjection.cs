@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+
+using Lessons.Application.Common.Ports;
+using Lessons.Web.Api;
+using Lessons.Web.Infrastructure;
+
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Lessons.Web;
+
+public static class DependencyInjection
+{
+    public const string CookiePrefix = "__Host-lessons";
+
+    /// <summary>Paths whose POSTs guess or spend passwords: a tight per-address limit against guessing and spam.</summary>
+    private static readonly string[] SignInPaths = ["/konto/logga-in", "/konto/registrera", "/konto/glomt-losenord", "/konto/aterstall-losenord"];
+
+    public static IServiceCollection AddWeb(this IServiceCollection services, IConfiguration configuration, bool operatorMode)
+    {
+        if (operatorMode)
+        {
+            services.AddSingleton<ICurrentUser, OperatorUser>();
+            return services;
+        }
+
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddSingleton<Links>();
+        services.AddScoped<Lessons.Web.Pages.Account.AccountEmails>();
+        services.AddRazorPages().AddMvcOptions(o =>
+        {
+            // Rules live in Application; MVC must not invent "required" from nullability, and speaks Swedish.
+            o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+            var m = o.ModelBindingMessageProvider;
+            m.SetAttemptedValueIsInvalidAccessor((value, field) => $"\"{value}\" är inte ett giltigt värde för {field}.");
+            m.SetValueMustBeANumberAccessor(field => $"{field} ska vara ett tal.");
+            m.SetValueIsInvalidAccessor(value => $"\"{value}\" är inte ett giltigt värde.");
+            m.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"\"{value}\" är inte ett giltigt värde.");
+            m.SetUnknownValueIsInvalidAccessor(field => $"Värdet för {field} är ogiltigt.");
+            m.SetMissingBindRequiredValueAccessor(field => $"{field} saknas.");
+            m.SetMissingKeyOrValueAccessor(() => "Ett värde saknas.");
+            m.SetMissingRequestBodyRequiredValueAccessor(() => "Förfrågan saknar innehåll.");
+            m.SetValueMustNotBeNullAccessor(field => $"{field} måste anges.");
+            m.SetNonPropertyUnknownValueIsInvalidAccessor(() => "Värdet är ogiltigt.");
+            m.SetNonPropertyValueMustBeANumberAccessor(() => "Värdet ska vara ett tal.");
+        });
+        // Swedish text as text: without this Razor writes å as &#xE5;, which is valid but bloats and hinders reading.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ErrorMapping>();
+
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = CookiePrefix + "-af";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.Path = "/";
+        });
+        services.Configure<CookieTempDataProviderOptions>(o =>
+        {
+            o.Cookie.Name = CookiePrefix + "-msg";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.Path = "/";
+        });
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = CookiePrefix;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.Path = "/";
+            o.LoginPath = "/konto/logga-in";
+            o.LogoutPath = "/konto/logga-ut";
+            o.AccessDeniedPath = "/konto/nekad";
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            o.Events.OnRedirectToLogin = context =>
+            {
+                if (ErrorMapping.IsApi(context.HttpContext)) context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                else context.Response.Redirect(context.RedirectUri);
+                return Task.CompletedTask;
+            };
+        });
+        services.ConfigureExternalCookie(o => o.Cookie.SecurePolicy = CookieSecurePolicy.Always);
+
+        var signInPerMinute = configuration.GetValue("RateLimits:SignInPerMinute", 10);
+        var postsPerMinute = configuration.GetValue("RateLimits:PostsPerMinute", 60);
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = async (context, ct) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
+                await context.HttpContext.Response.WriteAsync("För många försök på kort tid. Vänta en minut och försök igen.", ct);
+            };
+            // Only writes are limited; reading is what the site is for.
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+            {
+                if (!HttpMethods.IsPost(http.Request.Method)) return RateLimitPartition.GetNoLimiter("read");
+                var address = http.Connection.RemoteIpAddress?.ToString() ?? "local";
+                var signIn = SignInPaths.Any(p => http.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase));
+                return signIn
+                    ? RateLimitPartition.GetFixedWindowLimiter("sign-in:" + address, _ => Window(signInPerMinute))
+                    : RateLimitPartition.GetFixedWindowLimiter("post:" + (http.User.Identity?.Name ?? address), _ => Window(postsPerMinute));
+            });
+        });
+        return services;
+    }
+
+    public static WebApplication UseWeb(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/fel", AllowStatusCode404Response = true });
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
+        app.UseStatusCodePagesWithReExecute("/fel/{0}");
+        app.UseSecurityHeaders();
+        var swedish = new CultureInfo("sv-SE");
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(swedish),
+            SupportedCultures = [swedish],
+            SupportedUICultures = [swedish],
+        });
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapRazorPages();
+        app.MapReportsApi();
+        app.MapTaxonomyAndHealth();
+        return app;
+    }
+
+    private static FixedWindowRateLimiterOptions Window(int permits) =>
+        new() { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 };
+}

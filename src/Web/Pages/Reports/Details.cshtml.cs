@@ -1,0 +1,72 @@
+using Lessons.Application.Common.Ports;
+using Lessons.Application.Reports.Commands;
+using Lessons.Application.Reports.Queries;
+using Lessons.Web.Infrastructure;
+
+using Mediator;
+
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Lessons.Web.Pages.Reports;
+
+/// <summary>A report's page, and the buttons that move it along: submit, publish, send back, withdraw, "we reused this".</summary>
+public sealed class DetailsModel(ISender sender, IMarkdownRenderer markdown) : PageModel
+{
+    public ReportDetails Report { get; private set; } = null!;
+
+    public IMarkdownRenderer Markdown => markdown;
+
+    [BindProperty]
+    public string? ReuseNote { get; set; }
+
+    [BindProperty]
+    public string? WithdrawReason { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        Report = await sender.Send(new GetReportQuery(id.ToString()), ct);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostSubmitAsync(Guid id, CancellationToken ct) =>
+        Act(id, new SubmitForReviewCommand(id), "Rapporten är skickad för granskning till organisationens redaktörer.", ct);
+
+    public Task<IActionResult> OnPostPublishAsync(Guid id, CancellationToken ct) =>
+        Act(id, new PublishReportCommand(id), "Rapporten är publicerad.", ct);
+
+    public Task<IActionResult> OnPostReturnAsync(Guid id, CancellationToken ct) =>
+        Act(id, new ReturnToDraftCommand(id), "Rapporten är tillbaka hos författaren som utkast.", ct);
+
+    public Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken ct) =>
+        Act(id, new WithdrawReportCommand(id, WithdrawReason), "Rapporten är tillbakadragen.", ct);
+
+    public Task<IActionResult> OnPostReuseAsync(Guid id, CancellationToken ct) =>
+        Act(id, new MarkReusedCommand(id, ReuseNote), "Tack! Din återanvändning syns nu på rapporten.", ct);
+
+    private async Task<IActionResult> Act(Guid id, IRequest<Unit> command, string done, CancellationToken ct)
+    {
+        try
+        {
+            await sender.Send(command, ct);
+        }
+        catch (Exception e) when (ModelState.TryAddRequestErrors(e))
+        {
+            // Field errors of the reuse note belong to its field on this page.
+            MoveErrors("Note", nameof(ReuseNote));
+            MoveErrors("Reason", nameof(WithdrawReason));
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return await OnGetAsync(id, ct);
+        }
+        TempData["Status"] = done;
+        return RedirectToPage(new { id });       // Post-Redirect-Get
+    }
+
+    private void MoveErrors(string from, string to)
+    {
+        if (ModelState[from] is not { } entry) return;
+        var messages = entry.Errors.Select(e => e.ErrorMessage).ToList();
+        ModelState.Remove(from);
+        foreach (var message in messages) ModelState.AddModelError(to, message);
+    }
+}

@@ -1,0 +1,52 @@
+using Lessons.Application.Common.Ports;
+using Lessons.Application.Members.Queries;
+using Lessons.Application.Reports.Commands;
+using Lessons.Web.Infrastructure;
+
+using Mediator;
+
+using Microsoft.AspNetCore.Mvc;
+
+namespace Lessons.Web.Pages.Reports;
+
+public sealed class NewModel(ISender sender, IMarkdownRenderer markdown) : ReportFormPage(sender, markdown)
+{
+    public MyAccount? Account { get; private set; }
+
+    /// <summary>A precedent the author chose to build on.</summary>
+    [BindProperty(SupportsGet = true)]
+    public Guid? BuildsOn { get; set; }
+
+    public override string SaveLabel => "Spara utkast";
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        Account = await Sender.Send(new GetMyAccountQuery(), ct);
+        Input.YearStarted ??= DateTime.UtcNow.Year;
+        Input.ArrangeRows();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostPreviewAsync(CancellationToken ct)
+    {
+        Account = await Sender.Send(new GetMyAccountQuery(), ct);
+        return Preview();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        Account = await Sender.Send(new GetMyAccountQuery(), ct);
+        if (!ModelState.IsValid) return Redisplay();
+        Guid id;
+        try
+        {
+            id = await Sender.Send(new CreateDraftCommand(Input.ToInput(), BuildsOn), ct);
+        }
+        catch (Exception e) when (ModelState.TryAddRequestErrors(e, "Input."))
+        {
+            return Redisplay();
+        }
+        TempData["Status"] = "Utkastet är sparat. Skicka det för granskning när det är klart.";
+        return RedirectToPage("Details", new { id });
+    }
+}
