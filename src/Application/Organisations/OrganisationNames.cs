@@ -21,6 +21,26 @@ public static partial class OrganisationNames
         ["falun"] = "falu",
     };
 
+    // Municipalities that call themselves "stad", spelled as they do.
+    private static readonly Dictionary<string, string> Cities = new(StringComparer.Ordinal)
+    {
+        ["Stockholm"] = "Stockholms stad", ["Göteborg"] = "Göteborgs Stad", ["Malmö"] = "Malmö stad",
+        ["Borås"] = "Borås Stad", ["Helsingborg"] = "Helsingborgs stad", ["Lidingö"] = "Lidingö stad",
+        ["Mölndal"] = "Mölndals stad", ["Solna"] = "Solna stad", ["Sundbyberg"] = "Sundbybergs stad",
+        ["Trollhättan"] = "Trollhättans Stad", ["Vaxholm"] = "Vaxholms stad", ["Västerås"] = "Västerås stad",
+        ["Landskrona"] = "Landskrona stad",
+    };
+
+    /// <summary>The name a municipality goes by, from SCB's short name: "Umeå" → "Umeå kommun", "Falun" → "Falu kommun".</summary>
+    public static string MunicipalityName(string shortName) =>
+        Cities.TryGetValue(shortName, out var city) ? city : Genitive(shortName) + " kommun";
+
+    private static string Genitive(string name) =>
+        IrregularGenitive.TryGetValue(name.ToLowerInvariant(), out var irregular) ? char.ToUpperInvariant(irregular[0]) + irregular[1..]
+            : name.EndsWith('s') || name.EndsWith('x') || name.EndsWith('z') || IsVowel(name[^1]) ? name : name + "s";
+
+    private static bool IsVowel(char c) => "aeiouyåäöAEIOUYÅÄÖ".Contains(c, StringComparison.Ordinal);
+
     public static string Normalise(string name)
     {
         var text = name.Normalize(NormalizationForm.FormC).Trim().ToLower(Swedish);

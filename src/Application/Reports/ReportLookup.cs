@@ -31,7 +31,7 @@ internal static class ReportLookup
         }
         if (unknown.Count > 0)
         {
-            throw new ValidationFailedException(nameof(ReportInput.CoOrganisations),
+            throw new ValidationFailedException("Input." + nameof(ReportInput.CoOrganisations),
                 $"Hittar inte {string.Join(", ", unknown.Select(u => $"\"{u}\""))} i organisationsregistret. Skriv organisationens namn som i registret.");
         }
         return ids;

@@ -1,5 +1,6 @@
 using System.Reflection;
 
+using Lessons.Application.Organisations;
 using Lessons.Application.Organisations.Commands;
 using Lessons.Domain.Taxonomy;
 
@@ -23,15 +24,20 @@ public static class OrganisationRegistry
     {
         var entries = new List<RegistryEntry>();
         foreach (var row in Rows("regioner.csv"))
-            entries.Add(new RegistryEntry(row[1], OrganisationType.Region, row[0], row[1] == "Region Gotland" ? ["Gotlands kommun", "Gotland"] : []));
+        {
+            var aliases = OrganisationNames.AliasesOf(row[1], OrganisationType.Region).ToList();
+            if (row[1] == "Region Gotland") aliases.AddRange(OrganisationNames.AliasesOf("Gotland", OrganisationType.Kommun));
+            entries.Add(new RegistryEntry(row[1], OrganisationType.Region, row[0], aliases));
+        }
         foreach (var row in Rows("kommuner.csv"))
         {
             if (row[0] == "0980") continue;      // Gotland: the region above
-            entries.Add(new RegistryEntry(row[1], OrganisationType.Kommun, row[0], []));
+            entries.Add(new RegistryEntry(OrganisationNames.MunicipalityName(row[1]), OrganisationType.Kommun, row[0],
+                [.. OrganisationNames.AliasesOf(row[1], OrganisationType.Kommun)]));
         }
         foreach (var row in Rows("myndigheter.csv"))
             entries.Add(new RegistryEntry(row[1], OrganisationType.Myndighet, string.IsNullOrEmpty(row[0]) ? null : row[0],
-                KnownAbbreviations.GetValueOrDefault(row[1], [])));
+                [.. OrganisationNames.AliasesOf(row[1], OrganisationType.Myndighet), .. KnownAbbreviations.GetValueOrDefault(row[1], [])]));
         return entries;
     }
 

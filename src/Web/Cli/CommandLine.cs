@@ -170,19 +170,13 @@ internal static partial class CommandLine
     private static int ItemIndex(string key) =>
         ItemKey().Match(key) is { Success: true } m ? int.Parse(m.Groups["index"].Value, CultureInfo.InvariantCulture) : -1;
 
-    /// <summary>"[3].YearStarted" → "rapport 4 (id r004), year": the item by position and id, the field by its JSON name.</summary>
+    /// <summary>"Items[3].year" → "rapport 3 (id r004), year": the item by its position in the file (from 0) and its id.</summary>
     private static string Describe(string key, List<ReportRecord> items)
     {
         var match = ItemKey().Match(key);
         if (!match.Success) return key;
         var index = int.Parse(match.Groups["index"].Value, CultureInfo.InvariantCulture);
         var field = match.Groups["field"].Value;
-        field = field switch
-        {
-            "" => "",
-            "YearStarted" => "year",
-            _ => char.ToLowerInvariant(field[0]) + field[1..],
-        };
         var id = index < items.Count && items[index].Id is { Length: > 0 } i ? $" (id {i})" : "";
         return $"rapport {index}{id}" + (field.Length > 0 ? $", {field}" : "");
     }

@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lessons.Application.Organisations.Commands;
 
-public sealed record RegistryEntry(string Name, OrganisationType Type, string? Code, IReadOnlyList<string> ExtraAliases);
+/// <summary>An organisation of the registry: the name it goes by, and other names it is written under.</summary>
+public sealed record RegistryEntry(string Name, OrganisationType Type, string? Code, IReadOnlyList<string> Aliases);
 
 /// <summary>
 /// Brings the registry of Sweden's municipalities, regions and agencies into the database. Idempotent: entries are
@@ -34,8 +35,7 @@ internal sealed class SeedOrganisationRegistryHandler(ILessonsDbContext db, Time
             if (!known.Add(Identity(entry.Type, entry.Code, entry.Name))) continue;
             var organisation = new Organisation(Guid.NewGuid(), entry.Name, entry.Type, entry.Code, now);
             db.Organisations.Add(organisation);
-            foreach (var alias in OrganisationNames.AliasesOf(entry.Name, entry.Type)
-                .Concat(entry.ExtraAliases.Select(OrganisationNames.Normalise)))
+            foreach (var alias in entry.Aliases.Prepend(entry.Name).Select(OrganisationNames.Normalise))
             {
                 // First come, first served: an ambiguous short form stays with the entry listed first.
                 if (taken.Add(alias)) db.OrganisationAliases.Add(new OrganisationAlias(organisation.Id, alias));

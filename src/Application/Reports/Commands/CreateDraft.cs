@@ -18,7 +18,7 @@ public sealed record CreateDraftCommand(ReportInput Input, Guid? BuildsOn = null
 public sealed class CreateDraftValidator : AbstractValidator<CreateDraftCommand>
 {
     public CreateDraftValidator(TimeProvider clock) =>
-        RuleFor(c => c.Input).NotNull().SetValidator(new ReportInputValidator(clock)).OverridePropertyName("");
+        RuleFor(c => c.Input).NotNull().SetValidator(new ReportInputValidator(clock));
 }
 
 internal sealed class CreateDraftHandler(

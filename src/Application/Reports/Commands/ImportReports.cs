@@ -26,23 +26,38 @@ public sealed class ImportReportsValidator : AbstractValidator<ImportReportsComm
     public ImportReportsValidator(TimeProvider clock)
     {
         RuleFor(c => c.Items).NotNull().WithMessage("Filen innehåller ingen lista med rapporter.");
-        RuleForEach(c => c.Items).ChildRules(item =>
-        {
-            item.RuleFor(i => i.Id).NotEmpty().WithMessage("Varje rapport behöver ett id.")
-                .MaximumLength(100).WithMessage("Id får vara högst 100 tecken.");
-            item.RuleFor(i => i.Organisation).NotEmpty().When(i => !i.Anonymous)
-                .WithMessage("Ange organisationens namn.")
-                .MaximumLength(200).WithMessage("Organisationens namn får vara högst 200 tecken.");
-            item.RuleFor(i => i.OrganisationType).Must(Vocabulary.OrganisationTypes.IsKey)
-                .When(i => !i.Anonymous || i.OrganisationType is not null)
-                .WithMessage("Okänd organisationstyp. Giltiga värden: " + string.Join(", ", Vocabulary.OrganisationTypes.Keys) + ".");
-            item.RuleFor(i => i.ToInput()).SetValidator(new ReportInputValidator(clock)).OverridePropertyName("");
-        }).OverridePropertyName("");
+        RuleForEach(c => c.Items).SetValidator(new ReportRecordValidator(clock));
         RuleFor(c => c.Items).Must(items => items.Select(i => i.Id).Distinct().Count() == items.Count)
             .When(c => c.Items is not null)
             .WithMessage(c => "Samma id förekommer flera gånger: " + string.Join(", ",
                 c.Items.GroupBy(i => i.Id).Where(g => g.Count() > 1).Select(g => g.Key)) + ".");
     }
+}
+
+/// <summary>One item of an import file. Problems are named by the file's own field names (<c>year</c>, <c>outcome</c>).</summary>
+public sealed class ReportRecordValidator : AbstractValidator<ReportRecord>
+{
+    public ReportRecordValidator(TimeProvider clock)
+    {
+        var input = new ReportInputValidator(clock);
+        RuleFor(i => i.Id).NotEmpty().WithMessage("Varje rapport behöver ett id.").OverridePropertyName("id")
+            .MaximumLength(100).WithMessage("Id får vara högst 100 tecken.");
+        RuleFor(i => i.Organisation).NotEmpty().When(i => !i.Anonymous).WithMessage("Ange organisationens namn.")
+            .MaximumLength(200).WithMessage("Organisationens namn får vara högst 200 tecken.").OverridePropertyName("organisation");
+        RuleFor(i => i.OrganisationType).Must(Vocabulary.OrganisationTypes.IsKey)
+            .When(i => !i.Anonymous || i.OrganisationType is not null)
+            .WithMessage("Okänd organisationstyp. Giltiga värden: " + string.Join(", ", Vocabulary.OrganisationTypes.Keys) + ".")
+            .OverridePropertyName("organisationType");
+        RuleFor(i => i).Custom((record, context) =>
+        {
+            foreach (var failure in input.Validate(record.ToInput()).Errors)
+                context.AddFailure(JsonName(failure.PropertyName), failure.ErrorMessage);
+        });
+    }
+
+    /// <summary>"YearStarted" → "year", "Links[0].Url" → "links[0].url": the names the file uses.</summary>
+    private static string JsonName(string property) => property == "YearStarted" ? "year"
+        : string.Join('.', property.Split('.').Select(part => part.Length == 0 ? part : char.ToLowerInvariant(part[0]) + part[1..]));
 }
 
 internal sealed class ImportReportsHandler(ILessonsDbContext db, OrganisationResolver organisations, TimeProvider clock)

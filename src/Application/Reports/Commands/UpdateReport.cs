@@ -17,7 +17,7 @@ public sealed class UpdateReportValidator : AbstractValidator<UpdateReportComman
     public UpdateReportValidator(TimeProvider clock)
     {
         RuleFor(c => c.ReportId).NotEmpty().WithMessage("Ange vilken rapport som ska ändras.");
-        RuleFor(c => c.Input).NotNull().SetValidator(new ReportInputValidator(clock)).OverridePropertyName("");
+        RuleFor(c => c.Input).NotNull().SetValidator(new ReportInputValidator(clock));
     }
 }
 

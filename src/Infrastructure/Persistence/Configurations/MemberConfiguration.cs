@@ -12,6 +12,7 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
     {
         b.ToTable("members");
         b.HasKey(m => m.Id);
+        b.Property(m => m.Id).ValueGeneratedNever();
         b.Property(m => m.Email).HasMaxLength(256);
         b.Property(m => m.DisplayName).HasMaxLength(100);
         b.Property(m => m.Role).HasConversion(KeyConverters.Lowercase<MemberRole>()).HasMaxLength(16);

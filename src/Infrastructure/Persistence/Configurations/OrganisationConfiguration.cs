@@ -12,6 +12,7 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
     {
         b.ToTable("organisations");
         b.HasKey(o => o.Id);
+        b.Property(o => o.Id).ValueGeneratedNever();
         b.Property(o => o.Name).HasMaxLength(200).UseCollation(LessonsDbContext.SwedishCollation);
         b.Property(o => o.Type).HasConversion(KeyConverters.For(Vocabulary.OrganisationTypes)).HasMaxLength(32);
         b.Property(o => o.Code).HasMaxLength(32);

@@ -14,6 +14,7 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
     {
         b.ToTable("reports");
         b.HasKey(r => r.Id);
+        b.Property(r => r.Id).ValueGeneratedNever();
         b.Property(r => r.ExternalId).HasMaxLength(100);
         b.HasIndex(r => r.ExternalId).IsUnique();
         b.Property(r => r.Status).HasConversion(KeyConverters.Lowercase<ReportStatus>()).HasMaxLength(16);
@@ -39,6 +40,8 @@ internal sealed class ReportRevisionConfiguration : IEntityTypeConfiguration<Rep
     {
         b.ToTable("report_revisions");
         b.HasKey(v => v.Id);
+        // Ids are made by the domain: a revision found through Report.Revisions is new, not an existing row.
+        b.Property(v => v.Id).ValueGeneratedNever();
         b.HasIndex(v => new { v.ReportId, v.Number }).IsUnique();
         b.ComplexProperty(v => v.Content, ReportContentMapping.Map);
     }
@@ -50,6 +53,7 @@ internal sealed class ReportReuseConfiguration : IEntityTypeConfiguration<Report
     {
         b.ToTable("report_reuses");
         b.HasKey(u => u.Id);
+        b.Property(u => u.Id).ValueGeneratedNever();
         b.Property(u => u.Note).HasMaxLength(500);
         b.HasIndex(u => new { u.ReportId, u.MemberId }).IsUnique();
         b.HasOne<Member>().WithMany().HasForeignKey(u => u.MemberId).OnDelete(DeleteBehavior.Cascade);

@@ -42,7 +42,7 @@ public sealed class EditModel(ISender sender, IMarkdownRenderer markdown) : Repo
         {
             await Sender.Send(new UpdateReportCommand(Id, Input.ToInput()), ct);
         }
-        catch (Exception e) when (ModelState.TryAddRequestErrors(e, "Input."))
+        catch (Exception e) when (ModelState.TryAddRequestErrors(e, domainPrefix: "Input."))
         {
             return Redisplay();
         }

@@ -42,7 +42,7 @@ public sealed class NewModel(ISender sender, IMarkdownRenderer markdown) : Repor
         {
             id = await Sender.Send(new CreateDraftCommand(Input.ToInput(), BuildsOn), ct);
         }
-        catch (Exception e) when (ModelState.TryAddRequestErrors(e, "Input."))
+        catch (Exception e) when (ModelState.TryAddRequestErrors(e, domainPrefix: "Input."))
         {
             return Redisplay();
         }

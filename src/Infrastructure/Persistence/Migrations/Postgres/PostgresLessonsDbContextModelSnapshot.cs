@@ -4,7 +4,6 @@ using System.Collections.Generic;
 using Lessons.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
@@ -13,11 +12,9 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Lessons.Infrastructure.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresLessonsDbContext))]
-    [Migration("20261122192637_Initial")]
-    partial class Initial
+    partial class PostgresLessonsDbContextModelSnapshot : ModelSnapshot
     {
-        /// <inheritdoc />
-        protected override void BuildTargetModel(ModelBuilder modelBuilder)
+        protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder
@@ -30,7 +27,6 @@ namespace Lessons.Infrastructure.Persistence.Migrations.Postgres
             modelBuilder.Entity("Lessons.Domain.Members.Member", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("CreatedAt")
@@ -69,7 +65,6 @@ namespace Lessons.Infrastructure.Persistence.Migrations.Postgres
             modelBuilder.Entity("Lessons.Domain.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Code")
@@ -126,7 +121,6 @@ namespace Lessons.Infrastructure.Persistence.Migrations.Postgres
             modelBuilder.Entity("Lessons.Domain.Reports.Report", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid?>("AuthorId")
@@ -327,7 +321,6 @@ namespace Lessons.Infrastructure.Persistence.Migrations.Postgres
             modelBuilder.Entity("Lessons.Domain.Reports.ReportReuse", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("CreatedAt")
@@ -362,7 +355,6 @@ namespace Lessons.Infrastructure.Persistence.Migrations.Postgres
             modelBuilder.Entity("Lessons.Domain.Reports.ReportRevision", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("CreatedAt")

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Lessons.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteLessonsDbContext))]
-    [Migration("20261122192633_Initial")]
+    [Migration("20261122194321_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -24,7 +24,6 @@ namespace Lessons.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Lessons.Domain.Members.Member", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
@@ -63,7 +62,6 @@ namespace Lessons.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Lessons.Domain.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Code")
@@ -120,7 +118,6 @@ namespace Lessons.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Lessons.Domain.Reports.Report", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("AuthorId")
@@ -321,7 +318,6 @@ namespace Lessons.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Lessons.Domain.Reports.ReportReuse", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
@@ -356,7 +352,6 @@ namespace Lessons.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Lessons.Domain.Reports.ReportRevision", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")

@@ -1,0 +1,149 @@
+using Lessons.Application;
+using Lessons.Application.Common.Ports;
+using Lessons.Application.Members.Commands;
+using Lessons.Application.Organisations;
+using Lessons.Application.Organisations.Commands;
+using Lessons.Infrastructure;
+using Lessons.Infrastructure.Persistence;
+
+using Mediator;
+
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Lessons.IntegrationTests.Fixtures;
+
+/// <summary>Someone acting in a test: a member (with an organisation and role), a moderator, or nobody.</summary>
+public sealed record Actor(Guid? Id, bool IsModerator = false, bool IsAdmin = false)
+{
+    public static readonly Actor Nobody = new((Guid?)null);
+
+    public static readonly Actor Operator = new(Guid.Empty, true, true);
+}
+
+/// <summary>The ICurrentUser port, set per request by the test: the port exists for exactly this.</summary>
+public sealed class TestCurrentUser : ICurrentUser
+{
+    public Actor Actor { get; set; } = Actor.Operator;
+
+    public Guid? UserId => Actor.Id;
+
+    public bool IsModerator => Actor.IsModerator || Actor.IsAdmin;
+
+    public bool IsAdmin => Actor.IsAdmin;
+}
+
+/// <summary>A clock that stands still unless a test moves it: the only test double.</summary>
+public sealed class TestClock : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = new(2026, 3, 2, 8, 0, 0, TimeSpan.Zero);
+
+    public override DateTimeOffset GetUtcNow() => Now;
+
+    public void Advance(TimeSpan by) => Now += by;
+}
+
+/// <summary>
+/// The Application and Infrastructure layers on a real database of their own, driven through the mediator as the
+/// pages, API and CLI drive them. Arrange through the app's own commands; <c>As(actor)</c> picks who acts.
+/// </summary>
+public sealed class TestApp : IAsyncDisposable
+{
+    private readonly ServiceProvider services;
+    private Actor? moderator;
+
+    private TestApp(ServiceProvider services, string provider)
+    {
+        this.services = services;
+        Provider = provider;
+    }
+
+    public string Provider { get; }
+
+    public TestClock Clock { get; } = new();
+
+    public static async Task<TestApp> StartAsync(string provider)
+    {
+        var connectionString = await TestDatabases.CreateAsync(provider);
+        var settings = TestDatabases.Settings(provider, connectionString);
+        settings["Email:PickupDirectory"] = TestDatabases.TempDirectory("mail");
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        TestApp? app = null;
+        var services = new ServiceCollection()
+            .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
+            .AddSingleton<IConfiguration>(configuration)
+            .AddApplication()
+            .AddInfrastructure(configuration)
+            .AddScoped<TestCurrentUser>()
+            .AddScoped<ICurrentUser>(sp => sp.GetRequiredService<TestCurrentUser>())
+            .AddSingleton<TimeProvider>(_ => app!.Clock)
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        app = new TestApp(services, provider);
+        return app;
+    }
+
+    /// <summary>Sends a request as the operator (the CLI's identity).</summary>
+    public Task<T> Send<T>(IRequest<T> request) => SendAs(Actor.Operator, request);
+
+    public async Task<T> SendAs<T>(Actor actor, IRequest<T> request)
+    {
+        await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TestCurrentUser>().Actor = actor;
+        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(request);
+    }
+
+    public async Task<T> WithDb<T>(Func<LessonsDbContext, Task<T>> read)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await read(scope.ServiceProvider.GetRequiredService<LessonsDbContext>());
+    }
+
+    public async Task<Guid> OrganisationId(string name)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<OrganisationResolver>().FindAsync(name, default)
+            ?? throw new InvalidOperationException($"{name} is not in the registry");
+    }
+
+    /// <summary>A platform moderator with a confirmed address and no organisation.</summary>
+    public async Task<Actor> Moderator()
+    {
+        if (moderator is not null) return moderator;
+        var id = Guid.NewGuid();
+        await Send(new ActivateMemberCommand(id, $"moderator-{id:N}@example.org", "Moderator"));
+        return moderator = new Actor(id, IsModerator: true);
+    }
+
+    /// <summary>A confirmed member of <paramref name="organisation"/>, approved by a moderator; an editor if asked.</summary>
+    public async Task<Actor> Member(string organisation, bool editor = false, string name = "Testperson")
+    {
+        var actor = await Confirmed(name);
+        var organisationId = await OrganisationId(organisation);
+        await SendAs(actor, new Application.Members.Commands.RequestMembershipCommand(organisationId));
+        var moderator_ = await Moderator();
+        await SendAs(moderator_, new ManageMemberCommand(organisationId, actor.Id!.Value, MemberAction.Approve));
+        if (editor) await SendAs(moderator_, new ManageMemberCommand(organisationId, actor.Id!.Value, MemberAction.MakeEditor));
+        return actor;
+    }
+
+    /// <summary>A person who confirmed their address but belongs to no organisation.</summary>
+    public async Task<Actor> Confirmed(string name = "Testperson")
+    {
+        var id = Guid.NewGuid();
+        await Send(new ActivateMemberCommand(id, $"{id:N}@example.org", name));
+        return new Actor(id);
+    }
+
+    public ValueTask DisposeAsync() => services.DisposeAsync();
+}
+
+/// <summary>Both databases for every use-case test: the same behaviour on SQLite and PostgreSQL.</summary>
+public sealed class Databases : TheoryData<string>
+{
+    public Databases()
+    {
+        Add(TestDatabases.Sqlite);
+        Add(TestDatabases.Postgres);
+    }
+}
