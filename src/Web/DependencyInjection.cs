@@ -50,7 +50,6 @@ public static class DependencyInjection
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddProblemDetails();
-        services.AddExceptionHandler<ErrorMapping>();
 
         services.AddAntiforgery(o =>
         {

@@ -12,7 +12,8 @@ internal sealed class PickupFolderEmailSender(IOptions<EmailOptions> options) : 
         var directory = Path.GetFullPath(options.Value.PickupDirectory);
         Directory.CreateDirectory(directory);
         var mime = MimeMessages.Build(message, options.Value);
-        var file = Path.Combine(directory, $"{DateTime.UtcNow:yyyyMMdd'T'HHmmss}-{Guid.NewGuid():N}.eml");
+        // Names sort in sending order (to the tick), so the newest message is the last file.
+        var file = Path.Combine(directory, $"{DateTime.UtcNow:yyyyMMdd'T'HHmmssfffffff}-{Guid.NewGuid():N}.eml");
         await mime.WriteToAsync(file, ct);
     }
 }

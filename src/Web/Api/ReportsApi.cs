@@ -2,6 +2,8 @@ using Lessons.Application.Reports.Queries;
 using Lessons.Domain.Reports;
 using Lessons.Domain.Taxonomy;
 
+using Lessons.Web.Infrastructure;
+
 using Mediator;
 
 namespace Lessons.Web.Api;
@@ -11,7 +13,7 @@ internal static class ReportsApi
 {
     public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/api/v1/reports").DisableAntiforgery();
+        var api = routes.MapGroup("/api/v1/reports").WithProblemDetails();
         api.MapGet("", async (HttpContext http, ISender sender, Links links, CancellationToken ct) =>
         {
             var page = await sender.Send(SearchParameters.Parse(http.Request.Query), ct);

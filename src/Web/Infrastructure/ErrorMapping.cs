@@ -1,16 +1,16 @@
 using Lessons.Application.Common.Errors;
 using Lessons.Domain;
 
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Lessons.Web.Infrastructure;
 
 /// <summary>
-/// One place that turns the Application's exceptions into answers: problem+json naming the field for the API, and
-/// for pages a re-execution of /fel, which shows the Swedish message with the right status. Bad input is never a 500.
+/// One place that turns the Application's exceptions into answers: problem+json naming the field for the API (an
+/// endpoint filter on the /api group), and for pages the exception handler's re-execution of /fel, which shows the
+/// Swedish message with the right status. Bad input is never a 500.
 /// </summary>
-internal sealed class ErrorMapping(IProblemDetailsService problems) : IExceptionHandler
+internal static class ErrorMapping
 {
     public static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
 
@@ -25,12 +25,11 @@ internal sealed class ErrorMapping(IProblemDetailsService problems) : IException
         _ => (StatusCodes.Status500InternalServerError, "Något gick fel hos oss. Försök igen om en stund."),
     };
 
-    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
+    /// <summary>The API's answer for an exception: problem+json naming the field where there is one.</summary>
+    public static IResult ToProblem(Exception exception)
     {
-        if (!IsApi(context)) return false;      // pages: the middleware re-executes /fel
         var (status, title) = Classify(exception);
-        context.Response.StatusCode = status;
-        var problem = exception switch
+        ProblemDetails problem = exception switch
         {
             ValidationFailedException v => new ValidationProblemDetails(v.Errors.ToDictionary(e => e.Key, e => e.Value)) { Title = title },
             DomainRuleException { Field: { } field } d => new ValidationProblemDetails(
@@ -38,6 +37,21 @@ internal sealed class ErrorMapping(IProblemDetailsService problems) : IException
             _ => new ProblemDetails { Title = title },
         };
         problem.Status = status;
-        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+        return TypedResults.Problem(problem);
     }
+
+    /// <summary>Wraps every API endpoint: known failures become problem+json; anything else is logged as a 500 problem.</summary>
+    public static RouteGroupBuilder WithProblemDetails(this RouteGroupBuilder group) => group.AddEndpointFilter(async (context, next) =>
+    {
+        try
+        {
+            return await next(context);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            if (Classify(e).Status >= 500)
+                context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Lessons.Api").LogError(e, "API request failed");
+            return ToProblem(e);
+        }
+    });
 }

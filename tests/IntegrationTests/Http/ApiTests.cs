@@ -1,0 +1,118 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+using Lessons.IntegrationTests.Fixtures;
+
+namespace Lessons.IntegrationTests.Http;
+
+public sealed class ApiTests
+{
+    private static Task<LessonsApp> DemoSite() =>
+        LessonsApp.StartAsync(extra: new Dictionary<string, string?> { ["DemoContent:Enabled"] = "true" });
+
+    [Fact]
+    public async Task Health_answers_200_when_the_database_answers()
+    {
+        await using var app = await DemoSite();
+        var response = await app.Browser().GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_report_list_has_the_contract_shape_with_facets()
+    {
+        await using var app = await DemoSite();
+        var json = await app.Browser().GetFromJsonAsync<JsonElement>("/api/v1/reports?pageSize=2");
+
+        Assert.Equal(6, json.GetProperty("total").GetInt32());
+        Assert.Equal((1, 2), (json.GetProperty("page").GetInt32(), json.GetProperty("pageSize").GetInt32()));
+        var item = json.GetProperty("items")[0];
+        foreach (var field in new[] { "id", "externalId", "title", "summary", "organisation", "year", "outcome", "stage", "principles", "challenges", "url", "highlights" })
+            Assert.True(item.TryGetProperty(field, out _), $"item lacks {field}");
+        Assert.StartsWith("https://localhost/rapporter/", item.GetProperty("url").GetString(), StringComparison.Ordinal);
+        Assert.Equal("kommun", json.GetProperty("items").EnumerateArray().First(i => i.GetProperty("organisation").GetProperty("name").GetString() == "Exempelby kommun")
+            .GetProperty("organisation").GetProperty("type").GetString());
+        var facets = json.GetProperty("facets");
+        foreach (var facet in new[] { "outcome", "principle", "challenge", "stage", "organisationType", "year" })
+            Assert.True(facets.TryGetProperty(facet, out _), $"facets lack {facet}");
+        Assert.Equal(1, facets.GetProperty("outcome").GetProperty("avbruten").GetInt32());
+    }
+
+    [Fact]
+    public async Task Filters_combine_with_or_within_a_facet_and_and_across_facets()
+    {
+        await using var app = await DemoSite();
+        var client = app.Browser();
+
+        var failures = await client.GetFromJsonAsync<JsonElement>("/api/v1/reports?outcome=misslyckades&outcome=avbruten");
+        Assert.Equal(2, failures.GetProperty("total").GetInt32());
+        Assert.All(failures.GetProperty("items").EnumerateArray(),
+            i => Assert.Contains(i.GetProperty("outcome").GetString(), new[] { "misslyckades", "avbruten" }));
+
+        var narrowed = await client.GetFromJsonAsync<JsonElement>("/api/v1/reports?outcome=misslyckades,avbruten&organisationType=region");
+        Assert.Equal("misslyckades", Assert.Single(narrowed.GetProperty("items").EnumerateArray()).GetProperty("outcome").GetString());
+    }
+
+    [Theory]
+    [InlineData("outcome=kanske", "outcome")]
+    [InlineData("principle=att-vara-snabb", "principle")]
+    [InlineData("page=abc", "page")]
+    [InlineData("page=0", "page")]
+    [InlineData("pageSize=1000", "pageSize")]
+    [InlineData("yearFrom=2030&yearTo=2020", "yearTo")]
+    [InlineData("yearFrom=tjugo", "yearFrom")]
+    [InlineData("sort=random", "sort")]
+    public async Task Bad_parameters_answer_400_problem_json_naming_the_field(string query, string field)
+    {
+        await using var app = await DemoSite();
+        var response = await app.Browser().GetAsync("/api/v1/reports?" + query);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out var messages), $"no error for {field}: {problem}");
+        Assert.False(string.IsNullOrWhiteSpace(messages[0].GetString()));
+    }
+
+    [Fact]
+    public async Task Malformed_query_text_is_read_as_plain_words_and_never_fails()
+    {
+        await using var app = await DemoSite();
+        var client = app.Browser();
+        foreach (var q in new[] { "\"", "AND", "title:", "(((", "*", "-", "\u0001\u0002", new string('x', 10_000), "🤖 chattbot" })
+        {
+            var response = await client.GetAsync("/api/v1/reports?q=" + Uri.EscapeDataString(q));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task A_report_is_found_by_id_or_external_id_and_an_unknown_one_is_a_404_problem()
+    {
+        await using var app = await DemoSite();
+        var client = app.Browser();
+
+        var byExternal = await client.GetFromJsonAsync<JsonElement>("/api/v1/reports/exempel-2");
+        Assert.Equal("avbruten", byExternal.GetProperty("outcome").GetString());
+        var id = byExternal.GetProperty("id").GetString();
+        var byId = await client.GetFromJsonAsync<JsonElement>($"/api/v1/reports/{id}");
+        Assert.Equal(byExternal.GetProperty("title").GetString(), byId.GetProperty("title").GetString());
+        Assert.Contains("kunskapsbas", byId.GetProperty("whatWeDid").GetString(), StringComparison.Ordinal);
+
+        var missing = await client.GetAsync($"/api/v1/reports/{Guid.NewGuid()}");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task The_taxonomy_lists_every_vocabulary_with_keys_and_Swedish_labels()
+    {
+        await using var app = await DemoSite();
+        var json = await app.Browser().GetFromJsonAsync<JsonElement>("/api/v1/taxonomy");
+        Assert.Equal(5, json.GetProperty("principles").GetArrayLength());
+        Assert.Equal(10, json.GetProperty("challenges").GetArrayLength());
+        var failed = json.GetProperty("outcomes").EnumerateArray().Single(t => t.GetProperty("key").GetString() == "misslyckades");
+        Assert.Equal("Misslyckades", failed.GetProperty("label").GetString());
+    }
+}
