@@ -30,7 +30,8 @@ internal sealed class ListOrganisationsHandler(ILessonsDbContext db)
     {
         var organisations = db.Organisations.AsNoTracking();
         if (query.Type is { } key) { var type = Vocabulary.OrganisationTypes.Parse(key); organisations = organisations.Where(o => o.Type == type); }
-        var all = await organisations.OrderBy(o => o.Name).Select(o => new OrganisationRef(o.Id, o.Name, o.Type)).ToListAsync(ct);
+        // "sv" is a Swedish collation on both providers (ICU on PostgreSQL, registered per connection on SQLite).
+        var all = await organisations.OrderBy(o => EF.Functions.Collate(o.Name, "sv")).ThenBy(o => o.Id).Select(o => new OrganisationRef(o.Id, o.Name, o.Type)).ToListAsync(ct);
         if (string.IsNullOrWhiteSpace(query.NameContains)) return all;
         var fragment = OrganisationNames.Normalise(query.NameContains);
         return [.. all.Where(o => OrganisationNames.Normalise(o.Name).Contains(fragment, StringComparison.Ordinal))];

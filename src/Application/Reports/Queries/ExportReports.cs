@@ -21,7 +21,7 @@ internal sealed class ExportReportsHandler(ILessonsDbContext db) : IRequestHandl
     {
         var rows = await db.Reports.AsNoTracking()
             .Where(r => r.Status == ReportStatus.Published)
-            .OrderBy(r => r.PublishedAt).ThenBy(r => r.Id)
+            .OrderBy(r => r.PublishedAt).ThenBy(r => r.ExternalId).ThenBy(r => r.Id)
             .Join(db.Organisations, r => r.OrganisationId, o => o.Id, (r, o) => new
             {
                 r.Id, r.ExternalId, r.Content, r.Visibility, r.IsAnonymous, Organisation = o.Name, o.Type,

@@ -13,7 +13,8 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         b.ToTable("organisations");
         b.HasKey(o => o.Id);
         b.Property(o => o.Id).ValueGeneratedNever();
-        b.Property(o => o.Name).HasMaxLength(200).UseCollation(LessonsDbContext.SwedishCollation);
+        // No collation in the schema: a backup must open in any SQLite tool. Queries that sort names ask for "sv".
+        b.Property(o => o.Name).HasMaxLength(200);
         b.Property(o => o.Type).HasConversion(KeyConverters.For(Vocabulary.OrganisationTypes)).HasMaxLength(32);
         b.Property(o => o.Code).HasMaxLength(32);
         b.Property(o => o.EmailDomains).HasField("emailDomains").UsePropertyAccessMode(PropertyAccessMode.Field)

@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Lessons.Infrastructure.Persistence.Migrations.Postgres
+namespace Lessons.Infrastructure.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -12,17 +11,14 @@ namespace Lessons.Infrastructure.Persistence.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AlterDatabase()
-                .Annotation("Npgsql:CollationDefinition:sv", "sv-SE,sv-SE,icu,True");
-
             migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -33,22 +29,22 @@ namespace Lessons.Infrastructure.Persistence.Migrations.Postgres
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    DisplayName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    PasswordHash = table.Column<string>(type: "text", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -59,10 +55,10 @@ namespace Lessons.Infrastructure.Persistence.Migrations.Postgres
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    FriendlyName = table.Column<string>(type: "text", nullable: true),
-                    Xml = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -73,14 +69,14 @@ namespace Lessons.Infrastructure.Persistence.Migrations.Postgres
                 name: "organisations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "sv"),
-                    Type = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    IsUnlisted = table.Column<bool>(type: "boolean", nullable: false),
-                    IsFictional = table.Column<bool>(type: "boolean", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    EmailDomains = table.Column<string>(type: "text", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    IsUnlisted = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsFictional = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EmailDomains = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -91,11 +87,11 @@ namespace Lessons.Infrastructure.Persistence.Migrations.Postgres
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RoleId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -112,11 +108,11 @@ namespace Lessons.Infrastructure.Persistence.Migrations.Postgres
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -133,10 +129,10 @@ namespace Lessons.Infrastructure.Persistence.Migrations.Postgres
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    ProviderKey = table.Column<string>(type: "text", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false)
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -153,8 +149,8 @@ namespace Lessons.Infrastructure.Persistence.Migrations.Postgres
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RoleId = table.Column<Guid>(type: "uuid", nullable: false)
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -177,10 +173,10 @@ namespace Lessons.Infrastructure.Persistence.Migrations.Postgres
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "text", nullable: false),
-                    Value = table.Column<string>(type: "text", nullable: true)
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -197,13 +193,13 @@ namespace Lessons.Infrastructure.Persistence.Migrations.Postgres
                 name: "members",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    DisplayName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Role = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    RequestedOrganisationId = table.Column<Guid>(type: "uuid", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    RequestedOrganisationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -226,8 +222,8 @@ namespace Lessons.Infrastructure.Persistence.Migrations.Postgres
                 name: "organisation_aliases",
                 columns: table => new
                 {
-                    NormalisedName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false)
+                    NormalisedName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -244,46 +240,46 @@ namespace Lessons.Infrastructure.Persistence.Migrations.Postgres
                 name: "reports",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ExternalId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AuthorId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Visibility = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    IsAnonymous = table.Column<bool>(type: "boolean", nullable: false),
-                    BuildsOnReportId = table.Column<Guid>(type: "uuid", nullable: true),
-                    CurrentRevision = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    WithdrawnAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    WithdrawalReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    background = table.Column<string>(type: "text", nullable: false),
-                    challenges = table.Column<string>(type: "text", nullable: false),
-                    co_organisations = table.Column<string>(type: "text", nullable: false),
-                    collaborators = table.Column<string>(type: "text", nullable: false),
-                    contact_email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    contact_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    cost_note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    cost_sek = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
-                    drivers = table.Column<string>(type: "text", nullable: false),
-                    effects = table.Column<string>(type: "text", nullable: false),
-                    effort_hours = table.Column<int>(type: "integer", nullable: true),
-                    innovation_types = table.Column<string>(type: "text", nullable: false),
-                    lessons = table.Column<string>(type: "text", nullable: false),
-                    links = table.Column<string>(type: "text", nullable: false),
-                    outcome = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    principles = table.Column<string>(type: "text", nullable: false),
-                    recommendations = table.Column<string>(type: "text", nullable: false),
-                    result = table.Column<string>(type: "text", nullable: false),
-                    stage = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    summary = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    support = table.Column<string>(type: "text", nullable: false),
-                    title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    what_we_did = table.Column<string>(type: "text", nullable: false),
-                    year_ended = table.Column<int>(type: "integer", nullable: true),
-                    year_started = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ExternalId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AuthorId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Visibility = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    IsAnonymous = table.Column<bool>(type: "INTEGER", nullable: false),
+                    BuildsOnReportId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CurrentRevision = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    WithdrawnAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    WithdrawalReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    background = table.Column<string>(type: "TEXT", nullable: false),
+                    challenges = table.Column<string>(type: "TEXT", nullable: false),
+                    co_organisations = table.Column<string>(type: "TEXT", nullable: false),
+                    collaborators = table.Column<string>(type: "TEXT", nullable: false),
+                    contact_email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    contact_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    cost_note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    cost_sek = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
+                    drivers = table.Column<string>(type: "TEXT", nullable: false),
+                    effects = table.Column<string>(type: "TEXT", nullable: false),
+                    effort_hours = table.Column<int>(type: "INTEGER", nullable: true),
+                    innovation_types = table.Column<string>(type: "TEXT", nullable: false),
+                    lessons = table.Column<string>(type: "TEXT", nullable: false),
+                    links = table.Column<string>(type: "TEXT", nullable: false),
+                    outcome = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    principles = table.Column<string>(type: "TEXT", nullable: false),
+                    recommendations = table.Column<string>(type: "TEXT", nullable: false),
+                    result = table.Column<string>(type: "TEXT", nullable: false),
+                    stage = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    summary = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    support = table.Column<string>(type: "TEXT", nullable: false),
+                    title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    what_we_did = table.Column<string>(type: "TEXT", nullable: false),
+                    year_ended = table.Column<int>(type: "INTEGER", nullable: true),
+                    year_started = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -312,12 +308,12 @@ namespace Lessons.Infrastructure.Persistence.Migrations.Postgres
                 name: "report_reuses",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ReportId = table.Column<Guid>(type: "uuid", nullable: false),
-                    MemberId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReportId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MemberId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -346,36 +342,36 @@ namespace Lessons.Infrastructure.Persistence.Migrations.Postgres
                 name: "report_revisions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ReportId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    EditedBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    background = table.Column<string>(type: "text", nullable: false),
-                    challenges = table.Column<string>(type: "text", nullable: false),
-                    co_organisations = table.Column<string>(type: "text", nullable: false),
-                    collaborators = table.Column<string>(type: "text", nullable: false),
-                    contact_email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    contact_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    cost_note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    cost_sek = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
-                    drivers = table.Column<string>(type: "text", nullable: false),
-                    effects = table.Column<string>(type: "text", nullable: false),
-                    effort_hours = table.Column<int>(type: "integer", nullable: true),
-                    innovation_types = table.Column<string>(type: "text", nullable: false),
-                    lessons = table.Column<string>(type: "text", nullable: false),
-                    links = table.Column<string>(type: "text", nullable: false),
-                    outcome = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    principles = table.Column<string>(type: "text", nullable: false),
-                    recommendations = table.Column<string>(type: "text", nullable: false),
-                    result = table.Column<string>(type: "text", nullable: false),
-                    stage = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    summary = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    support = table.Column<string>(type: "text", nullable: false),
-                    title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    what_we_did = table.Column<string>(type: "text", nullable: false),
-                    year_ended = table.Column<int>(type: "integer", nullable: true),
-                    year_started = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReportId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    EditedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    background = table.Column<string>(type: "TEXT", nullable: false),
+                    challenges = table.Column<string>(type: "TEXT", nullable: false),
+                    co_organisations = table.Column<string>(type: "TEXT", nullable: false),
+                    collaborators = table.Column<string>(type: "TEXT", nullable: false),
+                    contact_email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    contact_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    cost_note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    cost_sek = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
+                    drivers = table.Column<string>(type: "TEXT", nullable: false),
+                    effects = table.Column<string>(type: "TEXT", nullable: false),
+                    effort_hours = table.Column<int>(type: "INTEGER", nullable: true),
+                    innovation_types = table.Column<string>(type: "TEXT", nullable: false),
+                    lessons = table.Column<string>(type: "TEXT", nullable: false),
+                    links = table.Column<string>(type: "TEXT", nullable: false),
+                    outcome = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    principles = table.Column<string>(type: "TEXT", nullable: false),
+                    recommendations = table.Column<string>(type: "TEXT", nullable: false),
+                    result = table.Column<string>(type: "TEXT", nullable: false),
+                    stage = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    summary = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    support = table.Column<string>(type: "TEXT", nullable: false),
+                    title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    what_we_did = table.Column<string>(type: "TEXT", nullable: false),
+                    year_ended = table.Column<int>(type: "INTEGER", nullable: true),
+                    year_started = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
