@@ -9,9 +9,10 @@ namespace Lessons.Infrastructure.Persistence;
 /// Lists inside a report (keys, effects, links) are stored as JSON text: the same on SQLite and PostgreSQL, read
 /// whole, never queried piecemeal (search and facets come from the index).
 /// </summary>
-internal static class JsonColumn
+public static class JsonColumn
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+    // Public, because EF's compiled model copies the converter's expression into generated code.
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
     public static ValueConverter<IReadOnlyList<T>, string> Converter<T>() => new(
         v => JsonSerializer.Serialize(v, Options),

@@ -22,6 +22,8 @@ internal sealed class SeedOrganisationRegistryHandler(ILessonsDbContext db, Time
 {
     public async ValueTask<int> Handle(SeedOrganisationRegistryCommand command, CancellationToken ct)
     {
+        // The common case at start: the registry is complete, and one count says so.
+        if (await db.Organisations.CountAsync(o => !o.IsUnlisted && !o.IsFictional, ct) >= command.Entries.Count) return 0;
         var existing = await db.Organisations.AsNoTracking()
             .Select(o => new { o.Id, o.Name, o.Type, o.Code }).ToListAsync(ct);
         var known = existing.Select(o => Identity(o.Type, o.Code, o.Name)).ToHashSet(StringComparer.Ordinal);

@@ -15,7 +15,7 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         b.Property(o => o.Id).ValueGeneratedNever();
         // No collation in the schema: a backup must open in any SQLite tool. Queries that sort names ask for "sv".
         b.Property(o => o.Name).HasMaxLength(200);
-        b.Property(o => o.Type).HasConversion(KeyConverters.For(Vocabulary.OrganisationTypes)).HasMaxLength(32);
+        b.Property(o => o.Type).HasConversion(KeyConverters.OrganisationType).HasMaxLength(32);
         b.Property(o => o.Code).HasMaxLength(32);
         b.Property(o => o.EmailDomains).HasField("emailDomains").UsePropertyAccessMode(PropertyAccessMode.Field)
             .HasConversion(JsonColumn.Converter<string>(), JsonColumn.Comparer<string>());

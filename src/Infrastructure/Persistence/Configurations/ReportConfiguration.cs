@@ -69,8 +69,8 @@ internal static class ReportContentMapping
         c.Property(x => x.Summary).HasMaxLength(1000).HasColumnName("summary");
         c.Property(x => x.YearStarted).HasColumnName("year_started");
         c.Property(x => x.YearEnded).HasColumnName("year_ended");
-        c.Property(x => x.Outcome).HasConversion(KeyConverters.For(Vocabulary.Outcomes)).HasMaxLength(32).HasColumnName("outcome");
-        c.Property(x => x.Stage).HasConversion(KeyConverters.For(Vocabulary.Stages)).HasMaxLength(32).HasColumnName("stage");
+        c.Property(x => x.Outcome).HasConversion(KeyConverters.Outcome).HasMaxLength(32).HasColumnName("outcome");
+        c.Property(x => x.Stage).HasConversion(KeyConverters.Stage).HasMaxLength(32).HasColumnName("stage");
         Json(c.Property(x => x.Principles), "principles");
         Json(c.Property(x => x.Challenges), "challenges");
         Json(c.Property(x => x.InnovationTypes), "innovation_types");
