@@ -19,9 +19,13 @@ public sealed partial class LessonsApp : WebApplicationFactory<Program>
 
     public string MailDirectory => settings["Email:PickupDirectory"]!;
 
+    public string ConnectionString => settings["ConnectionStrings:Lessons"]!;
+
     public static async Task<LessonsApp> StartAsync(string database = TestDatabases.Sqlite, IDictionary<string, string?>? extra = null)
     {
-        var settings = TestDatabases.Settings(database, await TestDatabases.CreateAsync(database));
+        var connectionString = extra?.TryGetValue("ConnectionStrings:Lessons", out var shared) == true && shared is not null
+            ? shared : await TestDatabases.CreateAsync(database);
+        var settings = TestDatabases.Settings(database, connectionString);
         settings["Email:PickupDirectory"] = TestDatabases.TempDirectory("mail");
         settings["RateLimits:SignInPerMinute"] = "1000";
         settings["RateLimits:PostsPerMinute"] = "1000";
