@@ -19,6 +19,15 @@ internal static class ReportLookup
         return report;
     }
 
+    /// <summary>A report the viewer may open and act on: missing if they may not see it, forbidden if they may see
+    /// it but not do this. Whether the action is legal in the report's state is then the domain's answer.</summary>
+    public static async Task<Report> FindForActionAsync(this IQueryable<Report> reports, Guid id, Viewer viewer,
+        Func<Viewer, Report, bool> mayAct, string forbidden, CancellationToken ct)
+    {
+        var report = await reports.FindVisibleAsync(id, viewer, ct);
+        return mayAct(viewer, report) ? report : throw new ForbiddenException(forbidden);
+    }
+
     public static async Task<IReadOnlyList<Guid>> ResolveCoOrganisationsAsync(
         this OrganisationResolver resolver, IReadOnlyList<string> names, CancellationToken ct)
     {

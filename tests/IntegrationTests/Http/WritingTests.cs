@@ -51,6 +51,15 @@ public sealed class WritingTests
         return (admin, author, path);
     }
 
+    private static async Task<HttpClient> SignedInMemberOfLundAsync(LessonsApp app, string email)
+    {
+        var admin = await app.AdminAsync();
+        await admin.SubmitAsync(await admin.OrganisationPathAsync("Lunds kommun"), "Lägg till", [("Domain", "lund.se")]);
+        var member = await app.RegisterAndConfirmAsync(email);
+        await member.SignInAsync(email);
+        return member;
+    }
+
     [Fact]
     public async Task A_public_servant_writes_a_report_that_a_moderator_publishes_for_everyone()
     {
@@ -122,10 +131,7 @@ public sealed class WritingTests
     public async Task Form_errors_are_listed_at_the_top_and_beside_each_field_and_nothing_is_saved()
     {
         await using var app = await LessonsApp.StartAsync();
-        var admin = await app.AdminAsync();
-        await admin.SubmitAsync(await admin.OrganisationPathAsync("Lunds kommun"), "Lägg till", [("Domain", "lund.se")]);
-        var author = await app.RegisterAndConfirmAsync("lisa@lund.se");
-        await author.SignInAsync("lisa@lund.se");
+        var author = await SignedInMemberOfLundAsync(app, "lisa@lund.se");
 
         var response = await author.SubmitAsync("/rapporter/ny", "Spara utkast",
         [
@@ -154,10 +160,7 @@ public sealed class WritingTests
     public async Task The_preview_shows_the_Markdown_as_it_will_read_without_saving()
     {
         await using var app = await LessonsApp.StartAsync();
-        var admin = await app.AdminAsync();
-        await admin.SubmitAsync(await admin.OrganisationPathAsync("Lunds kommun"), "Lägg till", [("Domain", "lund.se")]);
-        var author = await app.RegisterAndConfirmAsync("per@lund.se");
-        await author.SignInAsync("per@lund.se");
+        var author = await SignedInMemberOfLundAsync(app, "per@lund.se");
 
         var response = await author.SubmitAsync("/rapporter/ny", "Förhandsgranska", [.. Report.Where(f => f.Item1 != "Input.Lessons"), ("Input.Lessons", "- **Viktigt**\n- <script>alert(1)</script>")]);
 

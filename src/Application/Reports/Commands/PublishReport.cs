@@ -1,6 +1,5 @@
 using FluentValidation;
 
-using Lessons.Application.Common.Errors;
 using Lessons.Application.Common.Ports;
 using Lessons.Application.Common.Security;
 
@@ -22,8 +21,8 @@ internal sealed class PublishReportHandler(ILessonsDbContext db, CurrentViewer c
     public async ValueTask<Unit> Handle(PublishReportCommand command, CancellationToken ct)
     {
         var viewer = await current.GetAsync(ct);
-        var report = await db.Reports.FindVisibleAsync(command.ReportId, viewer, ct);
-        if (!ReportAccess.MayPublish(viewer, report)) throw new ForbiddenException("Bara organisationens redaktörer publicerar, och anonyma rapporter publiceras av moderatorer.");
+        var report = await db.Reports.FindForActionAsync(command.ReportId, viewer, ReportAccess.MayPublish,
+            "Bara organisationens redaktörer publicerar, och anonyma rapporter publiceras av moderatorer.", ct);
         report.Publish(viewer.UserId, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return Unit.Value;

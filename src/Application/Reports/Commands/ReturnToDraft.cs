@@ -1,6 +1,5 @@
 using FluentValidation;
 
-using Lessons.Application.Common.Errors;
 using Lessons.Application.Common.Ports;
 using Lessons.Application.Common.Security;
 
@@ -22,8 +21,8 @@ internal sealed class ReturnToDraftHandler(ILessonsDbContext db, CurrentViewer c
     public async ValueTask<Unit> Handle(ReturnToDraftCommand command, CancellationToken ct)
     {
         var viewer = await current.GetAsync(ct);
-        var report = await db.Reports.FindVisibleAsync(command.ReportId, viewer, ct);
-        if (!ReportAccess.MayPublish(viewer, report)) throw new ForbiddenException("Bara den som får publicera rapporten kan skicka tillbaka den.");
+        var report = await db.Reports.FindForActionAsync(command.ReportId, viewer, ReportAccess.MayPublish,
+            "Bara den som får publicera rapporten kan skicka tillbaka den.", ct);
         report.ReturnToDraft(clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return Unit.Value;

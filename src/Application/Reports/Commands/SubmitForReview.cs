@@ -1,6 +1,5 @@
 using FluentValidation;
 
-using Lessons.Application.Common.Errors;
 using Lessons.Application.Common.Ports;
 using Lessons.Application.Common.Security;
 
@@ -22,8 +21,8 @@ internal sealed class SubmitForReviewHandler(ILessonsDbContext db, CurrentViewer
     public async ValueTask<Unit> Handle(SubmitForReviewCommand command, CancellationToken ct)
     {
         var viewer = await current.GetAsync(ct);
-        var report = await db.Reports.FindVisibleAsync(command.ReportId, viewer, ct);
-        if (!ReportAccess.MayEdit(viewer, report)) throw new ForbiddenException("Du kan inte skicka den här rapporten för granskning.");
+        var report = await db.Reports.FindForActionAsync(command.ReportId, viewer, ReportAccess.MayEdit,
+            "Du kan inte skicka den här rapporten för granskning.", ct);
         report.SubmitForReview(clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return Unit.Value;

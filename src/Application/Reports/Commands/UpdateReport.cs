@@ -1,6 +1,5 @@
 using FluentValidation;
 
-using Lessons.Application.Common.Errors;
 using Lessons.Application.Common.Ports;
 using Lessons.Application.Common.Security;
 using Lessons.Application.Organisations;
@@ -28,8 +27,8 @@ internal sealed class UpdateReportHandler(
     public async ValueTask<Unit> Handle(UpdateReportCommand command, CancellationToken ct)
     {
         var viewer = await current.GetAsync(ct);
-        var report = await db.Reports.FindVisibleAsync(command.ReportId, viewer, ct);
-        if (!ReportAccess.MayEdit(viewer, report)) throw new ForbiddenException("Du kan inte ändra den här rapporten.");
+        var report = await db.Reports.FindForActionAsync(command.ReportId, viewer, ReportAccess.MayEdit,
+            "Du kan inte ändra den här rapporten.", ct);
 
         var coOrganisations = await organisations.ResolveCoOrganisationsAsync(command.Input.CoOrganisations, ct);
         report.Edit(command.Input.ToContent(coOrganisations), command.Input.Visibility, command.Input.Anonymous,

@@ -1,6 +1,5 @@
 using FluentValidation;
 
-using Lessons.Application.Common.Errors;
 using Lessons.Application.Common.Ports;
 using Lessons.Application.Common.Security;
 
@@ -26,9 +25,8 @@ internal sealed class WithdrawReportHandler(ILessonsDbContext db, CurrentViewer 
     public async ValueTask<Unit> Handle(WithdrawReportCommand command, CancellationToken ct)
     {
         var viewer = await current.GetAsync(ct);
-        var report = await db.Reports.FindVisibleAsync(command.ReportId, viewer, ct);
-        if (!ReportAccess.MayWithdraw(viewer, report))
-            throw new ForbiddenException("Bara författaren och organisationens redaktörer kan dra tillbaka rapporten.");
+        var report = await db.Reports.FindForActionAsync(command.ReportId, viewer, ReportAccess.MayWithdraw,
+            "Bara författaren och organisationens redaktörer kan dra tillbaka rapporten.", ct);
         report.Withdraw(command.Reason, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return Unit.Value;
