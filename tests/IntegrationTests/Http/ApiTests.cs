@@ -47,6 +47,9 @@ public sealed class ApiTests
 
         var failures = await client.GetFromJsonAsync<JsonElement>("/api/v1/reports?outcome=misslyckades&outcome=avbruten");
         Assert.Equal(2, failures.GetProperty("total").GetInt32());
+        // A facet is counted without its own filter: the page can say how many succeeded, to add them.
+        Assert.Equal(3, failures.GetProperty("facets").GetProperty("outcome").GetProperty("lyckades").GetInt32());
+        Assert.Equal(1, failures.GetProperty("facets").GetProperty("organisationType").GetProperty("region").GetInt32());
         Assert.All(failures.GetProperty("items").EnumerateArray(),
             i => Assert.Contains(i.GetProperty("outcome").GetString(), new[] { "misslyckades", "avbruten" }));
 

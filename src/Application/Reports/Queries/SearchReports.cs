@@ -101,18 +101,25 @@ internal sealed class SearchReportsHandler(ILessonsDbContext db, CurrentViewer c
         }
 
         var terms = Terms(query.Text);
-        var hits = rows
-            .Select(r => (Row: r, Summary: r.ToSummary(viewer), Score: Score(r, terms)))
-            .Where(h => terms.Count == 0 || h.Score > 0)
-            .Where(h => query.Outcomes.Count == 0 || query.Outcomes.Contains(Vocabulary.Outcomes.Key(h.Row.Content.Outcome)))
-            .Where(h => query.Stages.Count == 0 || query.Stages.Contains(Vocabulary.Stages.Key(h.Row.Content.Stage)))
-            .Where(h => query.Principles.Count == 0 || h.Row.Content.Principles.Any(query.Principles.Contains))
-            .Where(h => query.Challenges.Count == 0 || h.Row.Content.Challenges.Any(query.Challenges.Contains))
-            // Filters on the organisation never match anonymous reports: they would reveal who wrote them.
-            .Where(h => query.OrganisationTypes.Count == 0 || (h.Summary.Organisation is { } o
-                && query.OrganisationTypes.Contains(Vocabulary.OrganisationTypes.Key(o.Type))))
-            .Where(h => organisations.Count == 0 || (h.Summary.Organisation is { } org && organisations.Contains(org.Id)))
+        var candidates = rows
+            .Select(r => new Candidate(r, r.ToSummary(viewer), Score(r, terms)))
+            .Where(c => terms.Count == 0 || c.Score > 0)
             .ToList();
+
+        // One predicate per facet: AND across facets, OR within one. Filters on the organisation never match
+        // anonymous reports, since they would reveal who wrote them.
+        var filters = new Dictionary<string, Func<Candidate, bool>>
+        {
+            ["outcome"] = c => query.Outcomes.Count == 0 || query.Outcomes.Contains(Vocabulary.Outcomes.Key(c.Row.Content.Outcome)),
+            ["stage"] = c => query.Stages.Count == 0 || query.Stages.Contains(Vocabulary.Stages.Key(c.Row.Content.Stage)),
+            ["principle"] = c => query.Principles.Count == 0 || c.Row.Content.Principles.Any(query.Principles.Contains),
+            ["challenge"] = c => query.Challenges.Count == 0 || c.Row.Content.Challenges.Any(query.Challenges.Contains),
+            ["organisationType"] = c => query.OrganisationTypes.Count == 0 || (c.Summary.Organisation is { } o
+                && query.OrganisationTypes.Contains(Vocabulary.OrganisationTypes.Key(o.Type))),
+            ["organisation"] = c => organisations.Count == 0 || (c.Summary.Organisation is { } o && organisations.Contains(o.Id)),
+            ["year"] = _ => true,      // the year range is applied in the database query above
+        };
+        var hits = candidates.Where(c => filters.Values.All(f => f(c))).ToList();
 
         var ordered = query.Sort == "newest" || terms.Count == 0
             ? hits.OrderByDescending(h => h.Row.PublishedAt).ThenBy(h => h.Row.Id)
@@ -120,22 +127,27 @@ internal sealed class SearchReportsHandler(ILessonsDbContext db, CurrentViewer c
         var page = ordered.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
             .Select(h => new SearchHit(h.Summary, Highlights(h.Row, terms))).ToList();
 
-        var summaries = hits.Select(h => h.Summary).ToList();
+        // Each facet is counted with every other filter applied but its own, so the counts say what choosing one
+        // more value of that facet would add.
+        IReadOnlyDictionary<string, int> Facet(string name, Func<ReportSummary, IEnumerable<string>> keys) =>
+            Count(candidates.Where(c => filters.Where(f => f.Key != name).All(f => f.Value(c))).SelectMany(c => keys(c.Summary)));
         var facets = new Dictionary<string, IReadOnlyDictionary<string, int>>
         {
-            ["outcome"] = Count(summaries.Select(s => Vocabulary.Outcomes.Key(s.Outcome))),
-            ["principle"] = Count(summaries.SelectMany(s => s.Principles)),
-            ["challenge"] = Count(summaries.SelectMany(s => s.Challenges)),
-            ["stage"] = Count(summaries.Select(s => Vocabulary.Stages.Key(s.Stage))),
-            ["organisationType"] = Count(summaries.Where(s => s.Organisation is not null)
-                .Select(s => Vocabulary.OrganisationTypes.Key(s.Organisation!.Type))),
-            ["organisation"] = Count(summaries.Where(s => s.Organisation is not null).Select(s => s.Organisation!.Id.ToString())),
-            ["year"] = Count(summaries.Select(s => s.Year.ToString(CultureInfo.InvariantCulture))),
+            ["outcome"] = Facet("outcome", s => [Vocabulary.Outcomes.Key(s.Outcome)]),
+            ["principle"] = Facet("principle", s => s.Principles),
+            ["challenge"] = Facet("challenge", s => s.Challenges),
+            ["stage"] = Facet("stage", s => [Vocabulary.Stages.Key(s.Stage)]),
+            ["organisationType"] = Facet("organisationType", s => s.Organisation is { } o ? [Vocabulary.OrganisationTypes.Key(o.Type)] : []),
+            ["organisation"] = Facet("organisation", s => s.Organisation is { } o ? [o.Id.ToString()] : []),
+            ["year"] = Facet("year", s => [s.Year.ToString(CultureInfo.InvariantCulture)]),
         };
+        var summaries = hits.Select(h => h.Summary).ToList();
         var names = summaries.Where(s => s.Organisation is not null).Select(s => s.Organisation!)
             .DistinctBy(o => o.Id).ToDictionary(o => o.Id, o => o.Name);
         return new SearchPage(hits.Count, query.Page, query.PageSize, page, facets, names);
     }
+
+    private sealed record Candidate(ReportRow Row, ReportSummary Summary, double Score);
 
     private static List<string> Terms(string? text)
     {
