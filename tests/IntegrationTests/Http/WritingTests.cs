@@ -109,6 +109,26 @@ public sealed class WritingTests
     }
 
     [Fact]
+    public async Task A_draft_is_edited_in_place_without_new_versions_until_it_is_published()
+    {
+        await using var app = await LessonsApp.StartAsync();
+        var author = await SignedInMemberOfLundAsync(app, "eva@lund.se");
+        var saved = await author.SubmitAsync("/rapporter/ny", "Spara utkast", Report);
+        var path = saved.RequestMessage!.RequestUri!.AbsolutePath;
+
+        var edit = await author.GetPageAsync(path + "/redigera");
+        Assert.Equal("Nattkameror i hemtjänsten gav lugnare nätter", edit.QuerySelector("#Input_Title")!.GetAttribute("value"));
+        Assert.Equal("40", edit.QuerySelector("#Input_Effects_0__Value")!.GetAttribute("value"));
+        Assert.NotNull(edit.QuerySelector("input[name='Input.Principles'][value='rusta-medarbetare'][checked]"));
+        await author.SubmitAsync(edit, path + "/redigera", "Spara", [("Input.Title", "Nattkameror, andra utkastet")]);
+
+        var page = await author.GetPageAsync(path);
+        Assert.Equal("Nattkameror, andra utkastet", page.QuerySelector("h1")!.TextContent);
+        Assert.Null(page.QuerySelector("#h-revisions"));
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Browser().GetAsync(path)).StatusCode);     // still a draft
+    }
+
+    [Fact]
     public async Task A_member_of_another_organisation_marks_that_they_reused_it()
     {
         await using var app = await LessonsApp.StartAsync();
