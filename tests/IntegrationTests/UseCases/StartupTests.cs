@@ -1,0 +1,45 @@
+using Lessons.Application;
+using Lessons.Application.Common.Ports;
+using Lessons.Infrastructure;
+using Lessons.Infrastructure.Persistence;
+using Lessons.IntegrationTests.Fixtures;
+
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Lessons.IntegrationTests.UseCases;
+
+public sealed class StartupTests
+{
+    [Theory, ClassData(typeof(Databases))]
+    public async Task The_first_start_builds_the_database_and_later_starts_change_nothing(string database)
+    {
+        var settings = TestDatabases.Settings(database, await TestDatabases.CreateEmptyAsync(database));
+        settings["DemoContent:Enabled"] = "true";
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        await using var services = new ServiceCollection()
+            .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
+            .AddSingleton<IConfiguration>(configuration)
+            .AddSingleton<ICurrentUser>(new TestCurrentUser())
+            .AddApplication()
+            .AddInfrastructure(configuration)
+            .BuildServiceProvider();
+
+        await services.InitialiseDatabaseAsync();
+        var first = await Counts(services);
+        await services.InitialiseDatabaseAsync();
+
+        Assert.Equal((650, 6, 2, 6), first);
+        Assert.Equal(first, await Counts(services));
+    }
+
+    private static async Task<(int Organisations, int Reports, int Roles, int Fictional)> Counts(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LessonsDbContext>();
+        return (await db.Organisations.CountAsync(o => !o.IsFictional), await db.Reports.CountAsync(), await db.Roles.CountAsync(),
+            await db.Reports.Join(db.Organisations, r => r.OrganisationId, o => o.Id, (r, o) => o).CountAsync(o => o.IsFictional));
+    }
+}
