@@ -10,6 +10,7 @@ using Lessons.Application.Reports;
 using Lessons.Application.Reports.Commands;
 using Lessons.Application.Reports.Queries;
 using Lessons.Infrastructure.Identity;
+
 using Lessons.Infrastructure.Persistence;
 
 using Mediator;
@@ -24,7 +25,7 @@ namespace Lessons.Web.Cli;
 /// </summary>
 internal static partial class CommandLine
 {
-    private static readonly string[] Verbs = ["import", "export", "backup", "create-admin", "help", "--help"];
+    private static readonly string[] Verbs = ["import", "export", "backup", "create-admin", "generate", "help", "--help"];
 
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -48,6 +49,7 @@ internal static partial class CommandLine
                 ["export", var file] => await ExportAsync(provider.GetRequiredService<ISender>(), file, output),
                 ["backup", var file] => await BackupAsync(provider.GetRequiredService<LessonsDbContext>(), file, output),
                 ["create-admin", var email] => await CreateAdminAsync(provider, email, output, error),
+                ["generate", "--reports", var n, "--seed", var seed] => await GenerateAsync(services, n, seed, output, error),
                 _ => Usage(error),
             };
         }
@@ -72,6 +74,8 @@ internal static partial class CommandLine
               export FILE          skriver alla publicerade rapporter i samma format
               backup FILE          gör en säkerhetskopia av databasen (SQLite: en databasfil; PostgreSQL: pg_dump -Fc)
               create-admin EMAIL   skapar en administratör (eller ger ett befintligt konto administratörsrätt)
+              generate --reports N --seed S
+                                   skapar N syntetiska rapporter för prestandamätningar (samma rapporter för samma S)
             """);
         return 2;
     }
@@ -115,6 +119,34 @@ internal static partial class CommandLine
                 foreach (var message in messages) await error.WriteLineAsync($"  {Describe(field, items)}: {message}");
             return 1;
         }
+    }
+
+    private static async Task<int> GenerateAsync(IServiceProvider services, string n, string seedText, TextWriter output, TextWriter error)
+    {
+        if (!int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count is < 1 or > 2_000_000)
+        {
+            await error.WriteLineAsync($"--reports ska vara ett heltal från 1 till 2 000 000, inte \"{n}\".");
+            return 1;
+        }
+        if (!int.TryParse(seedText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var seed))
+        {
+            await error.WriteLineAsync($"--seed ska vara ett heltal, inte \"{seedText}\".");
+            return 1;
+        }
+        const int Batch = 500;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var done = 0;
+        foreach (var batch in SyntheticCorpus.Generate(count, seed).Chunk(Batch))
+        {
+            // A scope per batch: the change tracker starts empty each time, so memory stays flat at any N.
+            await using var scope = services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<ISender>().Send(new ImportReportsCommand(batch));
+            done += batch.Length;
+            if (done % (Batch * 20) == 0 || done == count)
+                await output.WriteLineAsync($"  {done:N0} / {count:N0} rapporter ({done / Math.Max(clock.Elapsed.TotalSeconds, 0.001):N0}/s)");
+        }
+        await output.WriteLineAsync($"Klart: {count:N0} syntetiska rapporter (seed {seed}) på {clock.Elapsed.TotalSeconds:N1} s.");
+        return 0;
     }
 
     private static async Task<int> ExportAsync(ISender sender, string file, TextWriter output)

@@ -135,4 +135,27 @@ public sealed class CommandLineTests
         Assert.Equal(2, await Count(database,
             "SELECT COUNT(*) FROM AspNetUserRoles ur JOIN AspNetUsers u ON u.Id = ur.UserId WHERE u.Email = 'chef@exempel.se'"));
     }
+
+    [Fact]
+    public async Task Generate_makes_the_same_synthetic_corpus_for_the_same_seed_and_another_for_another()
+    {
+        async Task<string> Corpus(int seed)
+        {
+            var database = NewDatabase();
+            var run = await Lessons(database, "generate", "--reports", "40", "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.True(run.ExitCode == 0, run.Error);
+            var file = Path.Combine(Path.GetDirectoryName(database)!, "export.json");
+            Assert.Equal(0, (await Lessons(database, "export", file)).ExitCode);
+            return await File.ReadAllTextAsync(file);
+        }
+
+        var first = await Corpus(7);
+        Assert.Equal(first, await Corpus(7));
+        Assert.NotEqual(first, await Corpus(8));
+        var reports = JsonDocument.Parse(first).RootElement;
+        Assert.Equal(40, reports.GetArrayLength());
+        Assert.All(reports.EnumerateArray(), r => Assert.StartsWith("Synt", r.GetProperty("organisation").GetString(), StringComparison.Ordinal));
+        Assert.Equal(1, (await Lessons(NewDatabase(), "generate", "--reports", "0", "--seed", "1")).ExitCode);
+        Assert.Equal(1, (await Lessons(NewDatabase(), "generate", "--reports", "10", "--seed", "x")).ExitCode);
+    }
 }
