@@ -2,6 +2,7 @@ using Lessons.Application.Common.Ports;
 using Lessons.Domain.Members;
 using Lessons.Domain.Organisations;
 using Lessons.Domain.Reports;
+using Lessons.Domain.Search;
 using Lessons.Infrastructure.Identity;
 
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -33,7 +34,25 @@ public abstract class LessonsDbContext(DbContextOptions options)
 
     public DbSet<ReportReuse> ReportReuses => Set<ReportReuse>();
 
+    public DbSet<SearchChange> SearchChanges => Set<SearchChange>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>
+    /// Every saved change to a report also writes an outbox row, in the same transaction. Done here rather than in
+    /// each command, so no use case (present or future) can forget it.
+    /// </summary>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        // The report's own UpdatedAt (set by the domain from the injected clock) dates the change.
+        var changed = ChangeTracker.Entries<Report>()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(e => new SearchChange(e.Entity.Id, e.Entity.UpdatedAt))
+            .ToList();
+        SearchChanges.AddRange(changed);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -5,6 +5,8 @@ using Lessons.Domain;
 using Lessons.Domain.Reports;
 using Lessons.IntegrationTests.Fixtures;
 
+using Microsoft.EntityFrameworkCore;
+
 namespace Lessons.IntegrationTests.UseCases;
 
 /// <summary>Draft → review → published → revisions → withdrawn, and who may do what, on both databases.</summary>
@@ -219,5 +221,22 @@ public sealed class PublishingTests
         var unknown = await Assert.ThrowsAsync<ValidationFailedException>(() =>
             app.SendAs(author, new CreateDraftCommand(Drafts.Valid() with { CoOrganisations = ["Påhittade kommunen"] })));
         Assert.Contains("Påhittade kommunen", unknown.Errors["Input.CoOrganisations"][0], StringComparison.Ordinal);
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Every_change_to_a_report_writes_a_search_outbox_row_in_the_same_save(string database)
+    {
+        await using var app = await TestApp.StartAsync(database);
+        var editor = await app.Member("Umeå kommun", editor: true);
+        var id = await app.SendAs(editor, new CreateDraftCommand(Drafts.Valid()));
+        await app.SendAs(editor, new PublishReportCommand(id));
+        await app.SendAs(editor, new UpdateReportCommand(id, Drafts.Valid("Ny rubrik")));
+        await app.SendAs(editor, new WithdrawReportCommand(id, null));
+        var failed = await Record.ExceptionAsync(() => app.SendAs(editor, new PublishReportCommand(id)));
+
+        var changes = await app.WithDb(db => db.SearchChanges.Where(c => c.ReportId == id).OrderBy(c => c.Id).ToListAsync());
+        Assert.NotNull(failed);
+        Assert.Equal(4, changes.Count);     // create, publish, revise, withdraw; the refused publish wrote nothing
+        Assert.Equal(changes.Select(c => c.Id).Order(), changes.Select(c => c.Id));
     }
 }

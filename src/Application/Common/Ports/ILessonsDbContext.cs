@@ -1,6 +1,7 @@
 using Lessons.Domain.Members;
 using Lessons.Domain.Organisations;
 using Lessons.Domain.Reports;
+using Lessons.Domain.Search;
 
 using Microsoft.EntityFrameworkCore;
 
@@ -20,6 +21,9 @@ public interface ILessonsDbContext
     DbSet<ReportRevision> ReportRevisions { get; }
 
     DbSet<ReportReuse> ReportReuses { get; }
+
+    /// <summary>The search outbox. Rows are added by the context itself for every saved change to a report.</summary>
+    DbSet<SearchChange> SearchChanges { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -1,6 +1,7 @@
 using Lessons.Domain.Members;
 using Lessons.Domain.Organisations;
 using Lessons.Domain.Reports;
+using Lessons.Domain.Search;
 using Lessons.Domain.Taxonomy;
 
 using Microsoft.EntityFrameworkCore;
@@ -94,4 +95,15 @@ internal static class ReportContentMapping
 
     private static void Json<T>(ComplexTypePropertyBuilder<IReadOnlyList<T>> property, string column) =>
         property.HasConversion(JsonColumn.Converter<T>(), JsonColumn.Comparer<T>()).HasColumnName(column);
+}
+
+internal sealed class SearchChangeConfiguration : IEntityTypeConfiguration<SearchChange>
+{
+    public void Configure(EntityTypeBuilder<SearchChange> b)
+    {
+        b.ToTable("search_changes");
+        b.HasKey(c => c.Id);
+        b.Property(c => c.Id).ValueGeneratedOnAdd();
+        b.HasIndex(c => c.ReportId);
+    }
 }

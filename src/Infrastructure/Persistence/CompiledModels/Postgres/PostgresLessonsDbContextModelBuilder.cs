@@ -12,7 +12,7 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Postgres
     public partial class PostgresLessonsDbContextModel
     {
         private PostgresLessonsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8cfa1de8-794a-4775-b1ef-e1345bbf891c"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("fca6058a-36d8-4126-b0fa-c1da069be094"), entityTypeCount: 15)
         {
         }
 
@@ -24,6 +24,7 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Postgres
             var report = ReportEntityType.Create(this);
             var reportReuse = ReportReuseEntityType.Create(this);
             var reportRevision = ReportRevisionEntityType.Create(this);
+            var searchChange = SearchChangeEntityType.Create(this);
             var lessonsUser = LessonsUserEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
@@ -56,6 +57,7 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Postgres
             ReportEntityType.CreateAnnotations(report);
             ReportReuseEntityType.CreateAnnotations(reportReuse);
             ReportRevisionEntityType.CreateAnnotations(reportRevision);
+            SearchChangeEntityType.CreateAnnotations(searchChange);
             LessonsUserEntityType.CreateAnnotations(lessonsUser);
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);

@@ -11,7 +11,7 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Sqlite
     public partial class SqliteLessonsDbContextModel
     {
         private SqliteLessonsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("61cfc94d-c17f-4993-9eef-971dec058bdd"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("43c63e18-129c-4963-aaa9-1f3787304162"), entityTypeCount: 15)
         {
         }
 
@@ -23,6 +23,7 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Sqlite
             var report = ReportEntityType.Create(this);
             var reportReuse = ReportReuseEntityType.Create(this);
             var reportRevision = ReportRevisionEntityType.Create(this);
+            var searchChange = SearchChangeEntityType.Create(this);
             var lessonsUser = LessonsUserEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
@@ -55,6 +56,7 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Sqlite
             ReportEntityType.CreateAnnotations(report);
             ReportReuseEntityType.CreateAnnotations(reportReuse);
             ReportRevisionEntityType.CreateAnnotations(reportRevision);
+            SearchChangeEntityType.CreateAnnotations(searchChange);
             LessonsUserEntityType.CreateAnnotations(lessonsUser);
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);

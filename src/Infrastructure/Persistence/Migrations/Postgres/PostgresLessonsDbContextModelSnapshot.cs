@@ -507,6 +507,27 @@ namespace Lessons.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("report_revisions", (string)null);
                 });
 
+            modelBuilder.Entity("Lessons.Domain.Search.SearchChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("search_changes", (string)null);
+                });
+
             modelBuilder.Entity("Lessons.Infrastructure.Identity.LessonsUser", b =>
                 {
                     b.Property<Guid>("Id")

@@ -501,6 +501,25 @@ namespace Lessons.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("report_revisions", (string)null);
                 });
 
+            modelBuilder.Entity("Lessons.Domain.Search.SearchChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("search_changes", (string)null);
+                });
+
             modelBuilder.Entity("Lessons.Infrastructure.Identity.LessonsUser", b =>
                 {
                     b.Property<Guid>("Id")
