@@ -24,6 +24,7 @@ public static class DependencyInjection
         // Hosted services start in registration order: the schema must exist before anything (Data Protection's
         // key ring, registered by Identity's cookies) reads the database.
         services.AddHostedService<DatabaseStartup>();
+        services.AddHostedService<Search.SearchIndexerService>();
 
         var provider = configuration["Database:Provider"] ?? "Sqlite";
         var connectionString = configuration.GetConnectionString("Lessons");
@@ -56,6 +57,12 @@ public static class DependencyInjection
         else throw new InvalidOperationException($"Email:Delivery must be Pickup or Smtp, not \"{delivery}\".");
 
         services.AddSingleton<IMarkdownRenderer, SafeMarkdown>();
+
+        // Search: the index is opened on first use, so the command verbs (which only write the database and the
+        // outbox) never take the index's lock; the running site keeps the index current.
+        services.AddSingleton<Search.LuceneReportIndex>();
+        services.AddSingleton<Search.SearchIndexer>();
+        services.AddSingleton<IReportSearch, Search.LuceneReportSearch>();
 
         services.AddIdentity<LessonsUser, IdentityRole<Guid>>(options =>
             {

@@ -53,10 +53,13 @@ public sealed class TestApp : IAsyncDisposable
     private readonly ServiceProvider services;
     private Actor? moderator;
 
-    private TestApp(ServiceProvider services, string provider)
+    private readonly Dictionary<string, string?> settings;
+
+    private TestApp(ServiceProvider services, string provider, Dictionary<string, string?> settings)
     {
         this.services = services;
         Provider = provider;
+        this.settings = settings;
     }
 
     public string Provider { get; }
@@ -65,9 +68,17 @@ public sealed class TestApp : IAsyncDisposable
 
     public static async Task<TestApp> StartAsync(string provider)
     {
-        var connectionString = await TestDatabases.CreateAsync(provider);
-        var settings = TestDatabases.Settings(provider, connectionString);
+        var settings = TestDatabases.Settings(provider, await TestDatabases.CreateAsync(provider));
         settings["Email:PickupDirectory"] = TestDatabases.TempDirectory("mail");
+        return Start(provider, settings);
+    }
+
+    /// <summary>Another node on the same database, with its own index directory.</summary>
+    public Task<TestApp> WithIndexAt(string indexPath) =>
+        Task.FromResult(Start(Provider, new Dictionary<string, string?>(settings) { ["Search:IndexPath"] = indexPath }));
+
+    private static TestApp Start(string provider, Dictionary<string, string?> settings)
+    {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         TestApp? app = null;
         var services = new ServiceCollection()
@@ -79,7 +90,7 @@ public sealed class TestApp : IAsyncDisposable
             .AddScoped<ICurrentUser>(sp => sp.GetRequiredService<TestCurrentUser>())
             .AddSingleton<TimeProvider>(_ => app!.Clock)
             .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
-        app = new TestApp(services, provider);
+        app = new TestApp(services, provider, settings);
         return app;
     }
 

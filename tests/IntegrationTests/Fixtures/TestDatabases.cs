@@ -70,6 +70,7 @@ public static class TestDatabases
         ["ConnectionStrings:Lessons"] = connectionString,
         ["DemoContent:Enabled"] = "false",
         ["Email:Delivery"] = "Pickup",
+        ["Search:IndexPath"] = TempDirectory("index"),     // every app, like every node, has an index of its own
     };
 
     private static async Task<string> CreateSqliteTemplateAsync()

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 using FluentValidation;
 
 using Lessons.Application.Common.Ports;
@@ -79,124 +77,46 @@ public sealed class SearchReportsValidator : AbstractValidator<SearchReportsQuer
     }
 }
 
-internal sealed class SearchReportsHandler(ILessonsDbContext db, CurrentViewer current, OrganisationResolver resolver)
+internal sealed class SearchReportsHandler(ILessonsDbContext db, CurrentViewer current, OrganisationResolver resolver, IReportSearch search)
     : IRequestHandler<SearchReportsQuery, SearchPage>
 {
-    private const int MaxQueryLength = 1000;
-
     public async ValueTask<SearchPage> Handle(SearchReportsQuery query, CancellationToken ct)
     {
         var viewer = await current.GetAsync(ct);
-        var reports = db.Reports.AsNoTracking().Where(ReportAccess.PublishedVisibleTo(viewer));
-        if (query.YearFrom is { } from) reports = reports.Where(r => r.Content.YearStarted >= from);
-        if (query.YearTo is { } to) reports = reports.Where(r => r.Content.YearStarted <= to);
-        var rows = await reports.Rows(db.Organisations).ToListAsync(ct);
-
-        var organisations = new HashSet<Guid>();
+        var organisations = new List<Guid>();
         foreach (var o in query.Organisations)
         {
             if (Guid.TryParse(o, out var id)) organisations.Add(id);
-            else if (await resolver.FindAsync(o, ct) is { } found) organisations.Add(found);
-            else organisations.Add(Guid.Empty);     // an unknown name matches nothing rather than everything
+            else organisations.Add(await resolver.FindAsync(o, ct) ?? Guid.Empty);     // an unknown name matches nothing
         }
 
-        var terms = Terms(query.Text);
-        var candidates = rows
-            .Select(r => new Candidate(r, r.ToSummary(viewer), Score(r, terms)))
-            .Where(c => terms.Count == 0 || c.Score > 0)
-            .ToList();
-
-        // One predicate per facet: AND across facets, OR within one. Filters on the organisation never match
-        // anonymous reports, since they would reveal who wrote them.
-        var filters = new Dictionary<string, Func<Candidate, bool>>
+        var found = await search.SearchAsync(new ReportSearchQuery
         {
-            ["outcome"] = c => query.Outcomes.Count == 0 || query.Outcomes.Contains(Vocabulary.Outcomes.Key(c.Row.Content.Outcome)),
-            ["stage"] = c => query.Stages.Count == 0 || query.Stages.Contains(Vocabulary.Stages.Key(c.Row.Content.Stage)),
-            ["principle"] = c => query.Principles.Count == 0 || c.Row.Content.Principles.Any(query.Principles.Contains),
-            ["challenge"] = c => query.Challenges.Count == 0 || c.Row.Content.Challenges.Any(query.Challenges.Contains),
-            ["organisationType"] = c => query.OrganisationTypes.Count == 0 || (c.Summary.Organisation is { } o
-                && query.OrganisationTypes.Contains(Vocabulary.OrganisationTypes.Key(o.Type))),
-            ["organisation"] = c => organisations.Count == 0 || (c.Summary.Organisation is { } o && organisations.Contains(o.Id)),
-            ["year"] = _ => true,      // the year range is applied in the database query above
-        };
-        var hits = candidates.Where(c => filters.Values.All(f => f(c))).ToList();
+            Text = query.Text,
+            Outcomes = query.Outcomes,
+            Principles = query.Principles,
+            Challenges = query.Challenges,
+            Stages = query.Stages,
+            OrganisationTypes = query.OrganisationTypes,
+            Organisations = organisations,
+            YearFrom = query.YearFrom,
+            YearTo = query.YearTo,
+            NewestFirst = query.Sort == "newest",
+            Skip = (query.Page - 1) * query.PageSize,
+            Take = query.PageSize,
+            MembersOnlyVisible = viewer.IsPublicSectorMember || viewer.IsModerator,
+        }, ct);
 
-        var ordered = query.Sort == "newest" || terms.Count == 0
-            ? hits.OrderByDescending(h => h.Row.PublishedAt).ThenBy(h => h.Row.Id)
-            : hits.OrderByDescending(h => h.Score).ThenByDescending(h => h.Row.PublishedAt).ThenBy(h => h.Row.Id);
-        var page = ordered.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
-            .Select(h => new SearchHit(h.Summary, Highlights(h.Row, terms))).ToList();
+        // The index finds and ranks; the database says what the viewer sees of each hit (anonymity, current text).
+        var ids = found.Hits.Select(h => h.Id).ToList();
+        var rows = await db.Reports.AsNoTracking().Where(ReportAccess.PublishedVisibleTo(viewer)).Where(r => ids.Contains(r.Id))
+            .Rows(db.Organisations).ToDictionaryAsync(r => r.Id, ct);
+        var items = found.Hits.Where(h => rows.ContainsKey(h.Id))
+            .Select(h => new SearchHit(rows[h.Id].ToSummary(viewer), h.Highlights)).ToList();
 
-        // Each facet is counted with every other filter applied but its own, so the counts say what choosing one
-        // more value of that facet would add.
-        IReadOnlyDictionary<string, int> Facet(string name, Func<ReportSummary, IEnumerable<string>> keys) =>
-            Count(candidates.Where(c => filters.Where(f => f.Key != name).All(f => f.Value(c))).SelectMany(c => keys(c.Summary)));
-        var facets = new Dictionary<string, IReadOnlyDictionary<string, int>>
-        {
-            ["outcome"] = Facet("outcome", s => [Vocabulary.Outcomes.Key(s.Outcome)]),
-            ["principle"] = Facet("principle", s => s.Principles),
-            ["challenge"] = Facet("challenge", s => s.Challenges),
-            ["stage"] = Facet("stage", s => [Vocabulary.Stages.Key(s.Stage)]),
-            ["organisationType"] = Facet("organisationType", s => s.Organisation is { } o ? [Vocabulary.OrganisationTypes.Key(o.Type)] : []),
-            ["organisation"] = Facet("organisation", s => s.Organisation is { } o ? [o.Id.ToString()] : []),
-            ["year"] = Facet("year", s => [s.Year.ToString(CultureInfo.InvariantCulture)]),
-        };
-        var summaries = hits.Select(h => h.Summary).ToList();
-        var names = summaries.Where(s => s.Organisation is not null).Select(s => s.Organisation!)
-            .DistinctBy(o => o.Id).ToDictionary(o => o.Id, o => o.Name);
-        return new SearchPage(hits.Count, query.Page, query.PageSize, page, facets, names);
+        var organisationIds = found.Facets["organisation"].Keys.Select(Guid.Parse).ToList();
+        var names = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id))
+            .ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        return new SearchPage(found.Total, query.Page, query.PageSize, items, found.Facets, names);
     }
-
-    private sealed record Candidate(ReportRow Row, ReportSummary Summary, double Score);
-
-    private static List<string> Terms(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return [];
-        var cut = text.Length > MaxQueryLength ? text[..MaxQueryLength] : text;
-        var words = new List<string>();
-        var start = -1;
-        for (var i = 0; i <= cut.Length; i++)
-        {
-            var letter = i < cut.Length && char.IsLetterOrDigit(cut[i]);
-            if (letter && start < 0) start = i;
-            else if (!letter && start >= 0) { words.Add(cut[start..i].ToLowerInvariant()); start = -1; }
-        }
-        return [.. words.Where(t => t.Length > 1).Distinct().Take(32)];
-    }
-
-    private static double Score(ReportRow row, List<string> terms)
-    {
-        if (terms.Count == 0) return 0;
-        var c = row.Content;
-        var title = c.Title.ToLowerInvariant();
-        var summary = c.Summary.ToLowerInvariant();
-        var body = string.Join(' ', c.Background, c.WhatWeDid, c.Result, c.Lessons, c.Recommendations, row.OrganisationName)
-            .ToLowerInvariant();
-        var matched = 0;
-        var score = 0.0;
-        foreach (var term in terms)
-        {
-            var s = (title.Contains(term, StringComparison.Ordinal) ? 3 : 0)
-                + (summary.Contains(term, StringComparison.Ordinal) ? 2 : 0)
-                + (body.Contains(term, StringComparison.Ordinal) ? 1 : 0);
-            if (s > 0) matched++;
-            score += s;
-        }
-        return matched == terms.Count ? score : 0;  // every word must match somewhere
-    }
-
-    private static List<string> Highlights(ReportRow row, List<string> terms)
-    {
-        if (terms.Count == 0) return [];
-        var text = row.Content.Summary + " " + row.Content.Lessons;
-        var at = terms.Select(t => text.IndexOf(t, StringComparison.OrdinalIgnoreCase)).Where(i => i >= 0).DefaultIfEmpty(-1).Min();
-        if (at < 0) return [];
-        var start = Math.Max(0, at - 60);
-        var length = Math.Min(text.Length - start, 200);
-        return [(start > 0 ? "…" : "") + text.Substring(start, length).Trim() + (start + length < text.Length ? "…" : "")];
-    }
-
-    private static Dictionary<string, int> Count(IEnumerable<string> keys) =>
-        keys.GroupBy(k => k).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Count());
 }

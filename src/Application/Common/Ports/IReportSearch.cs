@@ -1,0 +1,30 @@
+namespace Lessons.Application.Common.Ports;
+
+/// <summary>What a search asks for, with the viewer already turned into data (the index never reads the user).</summary>
+public sealed record ReportSearchQuery
+{
+    public string? Text { get; init; }
+    public IReadOnlyList<string> Outcomes { get; init; } = [];
+    public IReadOnlyList<string> Principles { get; init; } = [];
+    public IReadOnlyList<string> Challenges { get; init; } = [];
+    public IReadOnlyList<string> Stages { get; init; } = [];
+    public IReadOnlyList<string> OrganisationTypes { get; init; } = [];
+    public IReadOnlyList<Guid> Organisations { get; init; } = [];
+    public int? YearFrom { get; init; }
+    public int? YearTo { get; init; }
+    public bool NewestFirst { get; init; }
+    public int Skip { get; init; }
+    public int Take { get; init; } = 20;
+    public bool MembersOnlyVisible { get; init; }
+}
+
+public sealed record ReportHit(Guid Id, IReadOnlyList<string> Highlights);
+
+/// <summary>Facets are keyed by the contract's names (outcome, principle, challenge, stage, organisationType, organisation, year).</summary>
+public sealed record ReportSearchPage(int Total, IReadOnlyList<ReportHit> Hits, IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Facets);
+
+/// <summary>The search engine behind the product's search, shaped by what the product asks rather than by SQL.</summary>
+public interface IReportSearch
+{
+    Task<ReportSearchPage> SearchAsync(ReportSearchQuery query, CancellationToken ct);
+}

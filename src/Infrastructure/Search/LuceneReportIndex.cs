@@ -1,0 +1,313 @@
+using System.Globalization;
+
+using Lessons.Application.Common.Ports;
+
+using Lucene.Net.Analysis;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+
+using Microsoft.Extensions.Configuration;
+
+namespace Lessons.Infrastructure.Search;
+
+/// <summary>
+/// The Lucene.Net index of published reports on this node's disk (<c>Search:IndexPath</c>). One writer per
+/// directory, guarded by an exclusive lock file: Lucene's own lock does not stop a second process on Linux.
+/// The index remembers in its commit data the last outbox row it applied.
+/// </summary>
+public sealed class LuceneReportIndex : IDisposable
+{
+    public const string OutboxKey = "outbox";
+
+    private static readonly (string Field, float Boost)[] TextFields = [("title", 3f), ("summary", 2f), ("organisation", 1.5f), ("body", 1f)];
+    private static readonly string[] FacetNames = ["outcome", "principle", "challenge", "stage", "organisationType", "organisation", "year"];
+
+    private readonly string path;
+    private readonly Analyzer analyzer = SwedishAnalysis.Create();
+    private readonly System.Threading.Lock gate = new();
+    private FileStream? lockFile;
+    private FSDirectory? directory;
+    private IndexWriter? writer;
+    private SearcherManager? searchers;
+
+    public LuceneReportIndex(IConfiguration configuration) =>
+        path = Path.GetFullPath(configuration["Search:IndexPath"] is { Length: > 0 } p ? p : "data/index");
+
+    /// <summary>The last outbox row applied, or null when the index is new (or was unreadable and is being rebuilt).</summary>
+    public long? AppliedChange { get; private set; }
+
+    private IndexWriter Writer
+    {
+        get
+        {
+            if (writer is not null) return writer;
+            lock (gate)
+            {
+                if (writer is not null) return writer;
+                System.IO.Directory.CreateDirectory(path);
+                try
+                {
+                    lockFile = new FileStream(Path.Combine(path, "lessons.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                }
+                catch (IOException e)
+                {
+                    throw new InvalidOperationException($"The search index {path} is in use by another process. Each process needs its own Search:IndexPath.", e);
+                }
+                directory = FSDirectory.Open(new DirectoryInfo(path));
+                AppliedChange = ReadAppliedChange(directory);
+                var config = new IndexWriterConfig(SwedishAnalysis.Version, analyzer)
+                {
+                    OpenMode = AppliedChange is null ? OpenMode.CREATE : OpenMode.CREATE_OR_APPEND,
+                    Similarity = new BM25Similarity(),
+                };
+                writer = new IndexWriter(directory, config);
+                searchers = new SearcherManager(writer, true, new Bm25Searchers());
+                return writer;
+            }
+        }
+    }
+
+    /// <summary>Starts replacing the whole index (a new node, a missing, stale or unreadable index); the old
+    /// documents stay visible to searches until <see cref="Commit"/>.</summary>
+    public void BeginRebuild() => Writer.DeleteAll();
+
+    public void Add(IEnumerable<IndexedReport> reports)
+    {
+        var w = Writer;
+        foreach (var report in reports) w.AddDocument(ToDocument(report));
+    }
+
+    public void Commit(long appliedChange) => Commit(Writer, appliedChange);
+
+    public void Apply(IEnumerable<IndexedReport> upserts, IEnumerable<Guid> deletes, long appliedChange)
+    {
+        var w = Writer;
+        foreach (var report in upserts) w.UpdateDocument(new Term("id", report.Id.ToString()), ToDocument(report));
+        foreach (var id in deletes) w.DeleteDocuments(new Term("id", id.ToString()));
+        Commit(w, appliedChange);
+    }
+
+    /// <summary>Opens the index if needed, so <see cref="AppliedChange"/> is known.</summary>
+    public void Open() => _ = Writer;
+
+    public ReportSearchPage Search(ReportSearchQuery query)
+    {
+        _ = Writer;
+        var searcher = searchers!.Acquire();
+        try
+        {
+            var text = TextQuery(query.Text, out var terms);
+            var filters = Filters(query);
+            var main = Combine(text, filters.Values);
+            var sort = query.NewestFirst || terms.Count == 0
+                ? new Sort(new SortField("published", SortFieldType.INT64, true))
+                : new Sort(SortField.FIELD_SCORE, new SortField("published", SortFieldType.INT64, true));
+            var top = searcher.Search(main, null, Math.Max(1, query.Skip + query.Take), sort, terms.Count > 0, false);
+            var hits = top.ScoreDocs.Skip(query.Skip).Take(query.Take).Select(hit =>
+            {
+                var document = searcher.Doc(hit.Doc);
+                return new ReportHit(Guid.Parse(document.Get("id")), Highlights(document, terms));
+            }).ToList();
+
+            // Each facet is counted with every filter but its own: the counts say what one more value would add.
+            var facets = FacetNames.ToDictionary(name => name, IReadOnlyDictionary<string, int> (name) =>
+            {
+                var counter = new FacetCounter("f_" + name);
+                searcher.Search(Combine(text, filters.Where(f => f.Key != name).Select(f => f.Value)), counter);
+                return counter.Result();
+            });
+            return new ReportSearchPage(top.TotalHits, hits, facets);
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
+    public void Dispose()
+    {
+        searchers?.Dispose();
+        writer?.Dispose();
+        directory?.Dispose();
+        lockFile?.Dispose();
+        analyzer.Dispose();
+    }
+
+    private void Commit(IndexWriter w, long appliedChange)
+    {
+        w.SetCommitData(new Dictionary<string, string> { [OutboxKey] = appliedChange.ToString(CultureInfo.InvariantCulture) });
+        w.Commit();
+        AppliedChange = appliedChange;
+        searchers!.MaybeRefreshBlocking();
+    }
+
+    private static long? ReadAppliedChange(FSDirectory directory)
+    {
+        try
+        {
+            if (!DirectoryReader.IndexExists(directory)) return null;
+            using var reader = DirectoryReader.Open(directory);
+            return reader.IndexCommit.UserData.TryGetValue(OutboxKey, out var value)
+                && long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+        }
+        catch (Exception e) when (e is IOException or CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException)
+        {
+            return null;        // unreadable: opened with OpenMode.CREATE and rebuilt from the database
+        }
+    }
+
+    private static Document ToDocument(IndexedReport r)
+    {
+        var d = new Document
+        {
+            new StringField("id", r.Id.ToString(), Field.Store.YES),
+            new TextField("title", r.Title, Field.Store.YES),
+            new TextField("summary", r.Summary, Field.Store.YES),
+            new TextField("body", r.Body, Field.Store.YES),
+            new StringField("visibility", r.MembersOnly ? "members" : "public", Field.Store.NO),
+            new StringField("outcome", r.Outcome, Field.Store.NO),
+            new StringField("stage", r.Stage, Field.Store.NO),
+            new Int32Field("year", r.Year, Field.Store.NO),
+            new NumericDocValuesField("published", r.PublishedTicks),
+            Facet("outcome", r.Outcome),
+            Facet("stage", r.Stage),
+            Facet("year", r.Year.ToString(CultureInfo.InvariantCulture)),
+        };
+        foreach (var p in r.Principles) { d.Add(new StringField("principle", p, Field.Store.NO)); d.Add(Facet("principle", p)); }
+        foreach (var c in r.Challenges) { d.Add(new StringField("challenge", c, Field.Store.NO)); d.Add(Facet("challenge", c)); }
+        if (r.OrganisationId is { } organisationId)
+        {
+            d.Add(new TextField("organisation", r.OrganisationName ?? "", Field.Store.NO));
+            d.Add(new StringField("organisationId", organisationId.ToString(), Field.Store.NO));
+            d.Add(new StringField("organisationType", r.OrganisationType!, Field.Store.NO));
+            d.Add(Facet("organisation", organisationId.ToString()));
+            d.Add(Facet("organisationType", r.OrganisationType!));
+        }
+        return d;
+    }
+
+    private static SortedSetDocValuesField Facet(string name, string value) => new("f_" + name, new BytesRef(value));
+
+    /// <summary>
+    /// The user's words, analysed by the Swedish chain and composed into a bounded query ourselves: Lucene's query
+    /// parsers throw on everyday input, so they never see it. Every word must match in some field; a title match
+    /// weighs most. Empty (or only stop words) matches everything.
+    /// </summary>
+    private BooleanQuery? TextQuery(string? text, out List<string> terms)
+    {
+        terms = string.IsNullOrWhiteSpace(text) ? []
+            : [.. SwedishAnalysis.Terms(analyzer, "body", text.Length > 1000 ? text[..1000] : text).Distinct().Take(32)];
+        if (terms.Count == 0) return null;
+        var query = new BooleanQuery();
+        foreach (var term in terms)
+        {
+            var anyField = new DisjunctionMaxQuery(0.1f);
+            foreach (var (field, boost) in TextFields) anyField.Add(new TermQuery(new Term(field, term)) { Boost = boost });
+            query.Add(anyField, Occur.MUST);
+        }
+        return query;
+    }
+
+    private static Dictionary<string, Query> Filters(ReportSearchQuery q)
+    {
+        var filters = new Dictionary<string, Query>();
+        void AnyOf(string facet, string field, IEnumerable<string> values)
+        {
+            var list = values.ToList();
+            if (list.Count == 0) return;
+            var any = new BooleanQuery();
+            foreach (var value in list) any.Add(new TermQuery(new Term(field, value)), Occur.SHOULD);
+            filters[facet] = any;
+        }
+        AnyOf("outcome", "outcome", q.Outcomes);
+        AnyOf("principle", "principle", q.Principles);
+        AnyOf("challenge", "challenge", q.Challenges);
+        AnyOf("stage", "stage", q.Stages);
+        AnyOf("organisationType", "organisationType", q.OrganisationTypes);
+        AnyOf("organisation", "organisationId", q.Organisations.Select(o => o.ToString()));
+        if (q.YearFrom is not null || q.YearTo is not null)
+            filters["year"] = NumericRangeQuery.NewInt32Range("year", q.YearFrom, q.YearTo, true, true);
+        if (!q.MembersOnlyVisible) filters["visibility"] = new TermQuery(new Term("visibility", "public"));
+        return filters;
+    }
+
+    /// <summary>The text query scores; filters only restrict (their score is ignored by a zero boost).</summary>
+    private static BooleanQuery Combine(Query? text, IEnumerable<Query> filters)
+    {
+        var all = new BooleanQuery { { text ?? new MatchAllDocsQuery(), Occur.MUST } };
+        foreach (var filter in filters) all.Add(new ConstantScoreQuery(filter) { Boost = 0f }, Occur.MUST);
+        return all;
+    }
+
+    /// <summary>Up to two sentences of the summary and body that contain a searched word, found by analysing them
+    /// with the same chain (so "upphandlingar" is found for "upphandling").</summary>
+    private List<string> Highlights(Document document, List<string> terms)
+    {
+        if (terms.Count == 0) return [];
+        var wanted = terms.ToHashSet(StringComparer.Ordinal);
+        var sentences = (document.Get("summary") + "\n" + document.Get("body"))
+            .Split(['.', '\n', '!', '?'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return [.. sentences
+            .Where(s => s.Length > 0 && SwedishAnalysis.Terms(analyzer, "body", s).Any(wanted.Contains))
+            .Take(2)
+            .Select(s => (s.Length > 240 ? s[..240] + "…" : s.TrimStart('-', ' ')) + (s.Length > 240 ? "" : "."))];
+    }
+
+    private sealed class Bm25Searchers : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new BM25Similarity() };
+    }
+
+    /// <summary>Counts the values of one facet over the matching documents, from doc values, per segment by ordinal.</summary>
+    private sealed class FacetCounter(string field) : ICollector
+    {
+        private readonly Dictionary<string, int> counts = new(StringComparer.Ordinal);
+        private SortedSetDocValues? values;
+        private int[] segmentCounts = [];
+
+        public bool AcceptsDocsOutOfOrder => true;
+
+        public void SetScorer(Scorer scorer) { }
+
+        public void SetNextReader(AtomicReaderContext context)
+        {
+            Flush();
+            values = context.AtomicReader.GetSortedSetDocValues(field);
+            segmentCounts = values is null ? [] : new int[values.ValueCount];
+        }
+
+        public void Collect(int doc)
+        {
+            if (values is null) return;
+            values.SetDocument(doc);
+            long ord;
+            while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS) segmentCounts[ord]++;
+        }
+
+        public Dictionary<string, int> Result()
+        {
+            Flush();
+            return counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal)
+                .ToDictionary(c => c.Key, c => c.Value);
+        }
+
+        private void Flush()
+        {
+            if (values is null) return;
+            var term = new BytesRef();
+            for (var ord = 0; ord < segmentCounts.Length; ord++)
+            {
+                if (segmentCounts[ord] == 0) continue;
+                values.LookupOrd(ord, term);
+                var key = term.Utf8ToString();
+                counts[key] = counts.GetValueOrDefault(key) + segmentCounts[ord];
+            }
+            values = null;
+            segmentCounts = [];
+        }
+    }
+}

@@ -1,0 +1,133 @@
+using Lessons.Application.Common.Ports;
+using Lessons.Domain.Reports;
+using Lessons.Domain.Taxonomy;
+using Lessons.Infrastructure.Persistence;
+
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Lessons.Infrastructure.Search;
+
+/// <summary>
+/// Keeps this node's index current from the outbox: applies every change after the one the index last applied,
+/// and rebuilds from the database when the index is missing, unreadable, or ahead of the database (a restored
+/// backup). Each web node runs its own, against its own index directory.
+/// </summary>
+public sealed class SearchIndexer(IServiceScopeFactory scopes, LuceneReportIndex index, ILogger<SearchIndexer> logger) : IDisposable
+{
+    private const int Batch = 2000;
+    private readonly SemaphoreSlim gate = new(1, 1);
+
+    public async Task CatchUpAsync(CancellationToken ct)
+    {
+        await gate.WaitAsync(ct);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<LessonsDbContext>();
+            index.Open();
+            var latest = await db.SearchChanges.MaxAsync(c => (long?)c.Id, ct) ?? 0;
+            if (index.AppliedChange is not { } applied || applied > latest)
+            {
+                await RebuildAsync(db, latest, ct);
+                return;
+            }
+            while (applied < latest)
+            {
+                var changes = await db.SearchChanges.AsNoTracking().Where(c => c.Id > applied).OrderBy(c => c.Id).Take(Batch)
+                    .Select(c => new { c.Id, c.ReportId }).ToListAsync(ct);
+                if (changes.Count == 0) break;
+                var ids = changes.Select(c => c.ReportId).Distinct().ToList();
+                var published = await Published(db, db.Reports.Where(r => ids.Contains(r.Id))).ToListAsync(ct);
+                var documents = published.Select(ToIndexed).ToList();
+                index.Apply(documents, ids.Except(documents.Select(d => d.Id)), changes[^1].Id);
+                applied = changes[^1].Id;
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public void Dispose() => gate.Dispose();
+
+    private async Task RebuildAsync(LessonsDbContext db, long latest, CancellationToken ct)
+    {
+        // The outbox position is read before the reports: a change saved meanwhile has a later id and is applied next.
+        var total = await db.Reports.CountAsync(r => r.Status == ReportStatus.Published, ct);
+        logger.LogInformation("Rebuilding the search index from the database: {Total} published reports", total);
+        index.BeginRebuild();
+        var done = 0;
+        for (var page = 0; done < total; page++)
+        {
+            var chunk = await Published(db, db.Reports.Where(r => r.Status == ReportStatus.Published)
+                .OrderBy(r => r.Id).Skip(page * Batch).Take(Batch)).ToListAsync(ct);
+            if (chunk.Count == 0) break;
+            index.Add(chunk.Select(ToIndexed));
+            done += chunk.Count;
+            if (total >= 10 * Batch && page % 5 == 4) logger.LogInformation("Search index rebuild: {Done} / {Total}", done, total);
+        }
+        index.Commit(latest);
+        logger.LogInformation("Search index rebuilt: {Done} reports, outbox position {Latest}", done, latest);
+    }
+
+    private sealed record Row(Guid Id, ReportContent Content, bool IsAnonymous, Visibility Visibility, DateTimeOffset? PublishedAt,
+        string OrganisationName, Guid OrganisationId, OrganisationType OrganisationType);
+
+    private static IQueryable<Row> Published(LessonsDbContext db, IQueryable<Report> reports) =>
+        reports.AsNoTracking().Where(r => r.Status == ReportStatus.Published)
+            .Join(db.Organisations, r => r.OrganisationId, o => o.Id,
+                (r, o) => new Row(r.Id, r.Content, r.IsAnonymous, r.Visibility, r.PublishedAt, o.Name, o.Id, o.Type));
+
+    private static IndexedReport ToIndexed(Row r)
+    {
+        var c = r.Content;
+        return new IndexedReport(r.Id, c.Title, c.Summary,
+            string.Join("\n", c.Lessons, c.Background, c.WhatWeDid, c.Result, c.Recommendations),
+            r.IsAnonymous ? null : r.OrganisationName, r.IsAnonymous ? null : r.OrganisationId,
+            r.IsAnonymous ? null : Vocabulary.OrganisationTypes.Key(r.OrganisationType),
+            Vocabulary.Outcomes.Key(c.Outcome), Vocabulary.Stages.Key(c.Stage), c.Principles, c.Challenges, c.YearStarted,
+            (r.PublishedAt ?? DateTimeOffset.MinValue).UtcTicks, r.Visibility == Visibility.MembersOnly);
+    }
+}
+
+/// <summary>The search port: the index is caught up with the outbox first, so a node reads its own writes.</summary>
+internal sealed class LuceneReportSearch(SearchIndexer indexer, LuceneReportIndex index) : IReportSearch
+{
+    public async Task<ReportSearchPage> SearchAsync(ReportSearchQuery query, CancellationToken ct)
+    {
+        await indexer.CatchUpAsync(ct);
+        return index.Search(query);
+    }
+}
+
+/// <summary>Brings the index up (rebuilding it if needed) when the site starts, then follows the outbox, so changes
+/// made by other nodes or by the command verbs arrive without waiting for a search.</summary>
+internal sealed class SearchIndexerService(SearchIndexer indexer, IHostApplicationLifetime lifetime, ILogger<SearchIndexerService> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Let the site start and serve its first pages before opening the index: on two cores the two would
+        // compete. A search in the meantime catches the index up by itself.
+        var started = new TaskCompletionSource();
+        await using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+            await started.Task.WaitAsync(stoppingToken);
+        await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await indexer.CatchUpAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "The search indexer failed; retrying");
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(500), stoppingToken);
+        }
+    }
+}
