@@ -100,7 +100,7 @@ public sealed class LuceneReportIndex : IDisposable
         var searcher = searchers!.Acquire();
         try
         {
-            var text = TextQuery(query.Text, out var terms);
+            var text = TextQuery(query.Text, searcher.IndexReader, out var terms);
             var filters = Filters(query);
             var main = Combine(text, filters.Values);
             var sort = query.NewestFirst || terms.Count == 0
@@ -194,10 +194,11 @@ public sealed class LuceneReportIndex : IDisposable
 
     /// <summary>
     /// The user's words, analysed by the Swedish chain and composed into a bounded query ourselves: Lucene's query
-    /// parsers throw on everyday input, so they never see it. Every word must match in some field; a title match
-    /// weighs most. Empty (or only stop words) matches everything.
+    /// parsers throw on everyday input, so they never see it. Each word may match in any field (a title match weighs
+    /// most); one or two words need one match, longer queries half of their words, and reports matching more words
+    /// rank higher. Empty (or only stop words) matches everything.
     /// </summary>
-    private BooleanQuery? TextQuery(string? text, out List<string> terms)
+    private BooleanQuery? TextQuery(string? text, IndexReader reader, out List<string> terms)
     {
         terms = string.IsNullOrWhiteSpace(text) ? []
             : [.. SwedishAnalysis.Terms(analyzer, "body", text.Length > 1000 ? text[..1000] : text).Distinct().Take(32)];
@@ -207,8 +208,17 @@ public sealed class LuceneReportIndex : IDisposable
         {
             var anyField = new DisjunctionMaxQuery(0.1f);
             foreach (var (field, boost) in TextFields) anyField.Add(new TermQuery(new Term(field, term)) { Boost = boost });
-            query.Add(anyField, Occur.MUST);
+            // A word the index has never seen is probably misspelt ("enerigeffektivisering", "bygglv"): look for
+            // the indexed words within one or two edits (transpositions count as one), weighted below exact words.
+            if (term.Length >= 4 && TextFields.All(f => reader.DocFreq(new Term(f.Field, term)) == 0))
+            {
+                var edits = term.Length >= 8 ? 2 : 1;
+                foreach (var (field, boost) in TextFields)
+                    anyField.Add(new FuzzyQuery(new Term(field, term), edits, 1) { Boost = boost * 0.8f });
+            }
+            query.Add(anyField, Occur.SHOULD);
         }
+        query.MinimumNumberShouldMatch = terms.Count <= 2 ? 1 : (terms.Count + 1) / 2;
         return query;
     }
 

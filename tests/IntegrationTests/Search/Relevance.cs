@@ -1,0 +1,65 @@
+using System.Text.Json;
+
+using Lessons.Application.Reports.Queries;
+using Lessons.IntegrationTests.Fixtures;
+
+namespace Lessons.IntegrationTests.Search;
+
+/// <summary>
+/// The judged queries of the relevance set (Data/relevance-queries-dev.json) and the metrics of its README:
+/// nDCG@10 with exponential gain and recall@10 over grade ≥ 2, macro-averaged, with a breakdown by tag.
+/// </summary>
+public static class Relevance
+{
+    public sealed record Judged(string Id, string Text, IReadOnlyList<string> Tags, Dictionary<string, int> Judgments, SearchReportsQuery Query);
+
+    public sealed record Score(string Id, string Text, IReadOnlyList<string> Tags, double Ndcg, double Recall, IReadOnlyList<string> Top);
+
+    public static IReadOnlyList<Judged> Queries()
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Data", "relevance-queries-dev.json")));
+        return [.. json.RootElement.EnumerateArray().Select(q =>
+        {
+            var filters = q.TryGetProperty("filters", out var f) ? f : default;
+            IReadOnlyList<string> List(string name) => filters.ValueKind == JsonValueKind.Object && filters.TryGetProperty(name, out var v)
+                ? [.. v.EnumerateArray().Select(x => x.GetString()!)] : [];
+            int? Year(string bound) => filters.ValueKind == JsonValueKind.Object && filters.TryGetProperty("year", out var y)
+                && y.TryGetProperty(bound, out var b) ? b.GetInt32() : null;
+            return new Judged(q.GetProperty("id").GetString()!, q.GetProperty("text").GetString()!,
+                [.. q.GetProperty("tags").EnumerateArray().Select(t => t.GetString()!)],
+                q.GetProperty("judgments").EnumerateObject().ToDictionary(j => j.Name, j => j.Value.GetInt32()),
+                new SearchReportsQuery
+                {
+                    Text = q.GetProperty("text").GetString(), Outcomes = List("outcome"), OrganisationTypes = List("organisationType"),
+                    Stages = List("stage"), Principles = List("principles"), Challenges = List("challenges"),
+                    YearFrom = Year("gte"), YearTo = Year("lte"), PageSize = 10,
+                });
+        })];
+    }
+
+    public static async Task<IReadOnlyList<Score>> RunAsync(TestApp app)
+    {
+        var scores = new List<Score>();
+        foreach (var q in Queries())
+        {
+            var top = (await app.SendAs(Actor.Nobody, q.Query)).Items.Select(h => h.Report.ExternalId!).Take(10).ToList();
+            var dcg = top.Select((id, i) => (Math.Pow(2, q.Judgments.GetValueOrDefault(id)) - 1) / Math.Log2(i + 2)).Sum();
+            var ideal = q.Judgments.Values.OrderDescending().Take(10).Select((g, i) => (Math.Pow(2, g) - 1) / Math.Log2(i + 2)).Sum();
+            var relevant = q.Judgments.Where(j => j.Value >= 2).Select(j => j.Key).ToHashSet();
+            scores.Add(new Score(q.Id, q.Text, q.Tags, dcg / ideal, top.Count(relevant.Contains) / (double)relevant.Count, top));
+        }
+        return scores;
+    }
+
+    public static string Report(IReadOnlyList<Score> scores)
+    {
+        var lines = new List<string> { $"all ({scores.Count}): nDCG@10 {scores.Average(s => s.Ndcg):F3}, recall@10 {scores.Average(s => s.Recall):F3}" };
+        foreach (var tag in scores.SelectMany(s => s.Tags).Distinct().Order())
+        {
+            var tagged = scores.Where(s => s.Tags.Contains(tag)).ToList();
+            lines.Add($"  {tag,-13} ({tagged.Count,2}): nDCG@10 {tagged.Average(s => s.Ndcg):F3}, recall@10 {tagged.Average(s => s.Recall):F3}");
+        }
+        lines.AddRange(scores.Select(s => $"  {s.Id} {s.Text,-40} nDCG {s.Ndcg:F2} recall {s.Recall:F2}"));
+        return string.Join('\n', lines);
+    }
+}
