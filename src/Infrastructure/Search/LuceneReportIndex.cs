@@ -128,6 +128,41 @@ public sealed class LuceneReportIndex : IDisposable
         }
     }
 
+    /// <summary>
+    /// MoreLikeThis over title, summary and body: the source's most distinctive words (by tf-idf) as a query.
+    /// Other organisations' reports come first: the point is to find who else tried the same thing.
+    /// </summary>
+    public IReadOnlyList<ReportHit> Similar(Guid reportId, int count, bool membersOnlyVisible)
+    {
+        _ = Writer;
+        var searcher = searchers!.Acquire();
+        try
+        {
+            var source = searcher.Search(new TermQuery(new Term("id", reportId.ToString())), 1).ScoreDocs.FirstOrDefault();
+            if (source is null) return [];
+            var organisation = searcher.Doc(source.Doc).Get("organisationId");
+            var like = new Lucene.Net.Queries.Mlt.MoreLikeThis(searcher.IndexReader)
+            {
+                Analyzer = analyzer,
+                FieldNames = ["title", "summary", "body"],
+                MinTermFreq = 1,
+                MinDocFreq = 2,
+                MaxQueryTerms = 25,
+            }.Like(source.Doc);
+            var query = new BooleanQuery { { like, Occur.MUST }, { new TermQuery(new Term("id", reportId.ToString())), Occur.MUST_NOT } };
+            if (!membersOnlyVisible) query.Add(new ConstantScoreQuery(new TermQuery(new Term("visibility", "public"))) { Boost = 0f }, Occur.MUST);
+            return [.. searcher.Search(query, count * 3).ScoreDocs
+                .Select(hit => searcher.Doc(hit.Doc))
+                .OrderBy(d => organisation is not null && d.Get("organisationId") == organisation)   // stable: score order within each group
+                .Take(count)
+                .Select(d => new ReportHit(Guid.Parse(d.Get("id")), []))];
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
     public void Dispose()
     {
         searchers?.Dispose();
@@ -182,7 +217,7 @@ public sealed class LuceneReportIndex : IDisposable
         if (r.OrganisationId is { } organisationId)
         {
             d.Add(new TextField("organisation", r.OrganisationName ?? "", Field.Store.NO));
-            d.Add(new StringField("organisationId", organisationId.ToString(), Field.Store.NO));
+            d.Add(new StringField("organisationId", organisationId.ToString(), Field.Store.YES));
             d.Add(new StringField("organisationType", r.OrganisationType!, Field.Store.NO));
             d.Add(Facet("organisation", organisationId.ToString()));
             d.Add(Facet("organisationType", r.OrganisationType!));

@@ -102,6 +102,12 @@ internal sealed class LuceneReportSearch(SearchIndexer indexer, LuceneReportInde
         await indexer.CatchUpAsync(ct);
         return index.Search(query);
     }
+
+    public async Task<IReadOnlyList<ReportHit>> SimilarAsync(Guid reportId, int count, bool membersOnlyVisible, CancellationToken ct)
+    {
+        await indexer.CatchUpAsync(ct);
+        return index.Similar(reportId, count, membersOnlyVisible);
+    }
 }
 
 /// <summary>Brings the index up (rebuilding it if needed) when the site starts, then follows the outbox, so changes

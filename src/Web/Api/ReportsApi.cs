@@ -40,6 +40,11 @@ internal static class ReportsApi
             var report = await sender.Send(new GetReportQuery(id), ct);
             return Results.Ok(Full(report, links.Report(http.Request, report.Id)));
         });
+        api.MapGet("/{id}/similar", async (string id, HttpContext http, ISender sender, Links links, CancellationToken ct) =>
+        {
+            var similar = await sender.Send(new FindSimilarReportsQuery(id), ct);
+            return Results.Ok(new { items = similar.Select(r => Item(r, [], links.Report(http.Request, r.Id))) });
+        });
         return routes;
     }
 

@@ -29,6 +29,18 @@ public sealed class SearchModel(ISender sender) : PageModel
         }
     }
 
+    /// <summary>The same search with the outcome filter set to failed and abandoned: failures are easy to find.</summary>
+    public string FailuresLink()
+    {
+        var query = new QueryBuilder(Request.Query.Where(q => q.Key is not ("outcome" or "page"))
+            .SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v ?? ""))))
+        {
+            { "outcome", "misslyckades" },
+            { "outcome", "avbruten" },
+        };
+        return "/sok" + query.ToQueryString();
+    }
+
     public string PageLink(int page)
     {
         var query = new QueryBuilder(Request.Query.Where(q => q.Key != "page").SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v ?? ""))))

@@ -118,4 +118,18 @@ public sealed class ApiTests
         var failed = json.GetProperty("outcomes").EnumerateArray().Single(t => t.GetProperty("key").GetString() == "misslyckades");
         Assert.Equal("Misslyckades", failed.GetProperty("label").GetString());
     }
+
+    [Fact]
+    public async Task Similar_reports_are_listed_for_a_report_and_a_missing_one_is_a_404_problem()
+    {
+        await using var app = await DemoSite();
+        var client = app.Browser();
+
+        var similar = await client.GetFromJsonAsync<JsonElement>("/api/v1/reports/exempel-1/similar");
+        Assert.True(similar.GetProperty("items").GetArrayLength() > 0);
+        Assert.All(similar.GetProperty("items").EnumerateArray(), i => Assert.NotEqual("exempel-1", i.GetProperty("externalId").GetString()));
+
+        var missing = await client.GetAsync($"/api/v1/reports/{Guid.NewGuid()}/similar");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
 }

@@ -73,4 +73,21 @@ public sealed class ReportSearchTests
         var error = Assert.Throws<InvalidOperationException>(second.Open);
         Assert.Contains("in use by another process", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Similar_reports_are_about_the_same_thing_and_come_from_other_organisations_first(string database)
+    {
+        await using var app = await TestApp.StartAsync(database);
+        await app.Send(new ImportReportsCommand(UseCases.ImportTests.Corpus()));
+        var source = await app.SendAs(Actor.Nobody, new GetReportQuery("r001"));     // an AI chatbot in a contact centre
+
+        var similar = await app.SendAs(Actor.Nobody, new FindSimilarReportsQuery("r001"));
+
+        Assert.Equal(5, similar.Count);
+        Assert.DoesNotContain(similar, r => r.Id == source.Id);
+        Assert.Contains(similar.Take(3), r => r.Title.Contains("chatt", StringComparison.OrdinalIgnoreCase));
+        Assert.NotEqual(source.Organisation!.Id, similar[0].Organisation?.Id);
+        await Assert.ThrowsAsync<Lessons.Application.Common.Errors.NotFoundException>(() =>
+            app.SendAs(Actor.Nobody, new FindSimilarReportsQuery(Guid.NewGuid().ToString())));
+    }
 }

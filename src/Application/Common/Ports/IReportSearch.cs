@@ -27,4 +27,7 @@ public sealed record ReportSearchPage(int Total, IReadOnlyList<ReportHit> Hits, 
 public interface IReportSearch
 {
     Task<ReportSearchPage> SearchAsync(ReportSearchQuery query, CancellationToken ct);
+
+    /// <summary>Reports about the same thing as <paramref name="reportId"/>, other organisations' first.</summary>
+    Task<IReadOnlyList<ReportHit>> SimilarAsync(Guid reportId, int count, bool membersOnlyVisible, CancellationToken ct);
 }

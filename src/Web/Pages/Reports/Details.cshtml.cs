@@ -15,6 +15,8 @@ public sealed class DetailsModel(ISender sender, IMarkdownRenderer markdown) : P
 {
     public ReportDetails Report { get; private set; } = null!;
 
+    public IReadOnlyList<ReportSummary> Similar { get; private set; } = [];
+
     public IMarkdownRenderer Markdown => markdown;
 
     [BindProperty]
@@ -26,6 +28,8 @@ public sealed class DetailsModel(ISender sender, IMarkdownRenderer markdown) : P
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         Report = await sender.Send(new GetReportQuery(id.ToString()), ct);
+        if (Report.Status == Domain.Reports.ReportStatus.Published)
+            Similar = await sender.Send(new FindSimilarReportsQuery(id.ToString()), ct);
         return Page();
     }
 
