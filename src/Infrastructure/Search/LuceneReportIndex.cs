@@ -141,15 +141,7 @@ public sealed class LuceneReportIndex : IDisposable
             var source = searcher.Search(new TermQuery(new Term("id", reportId.ToString())), 1).ScoreDocs.FirstOrDefault();
             if (source is null) return [];
             var organisation = searcher.Doc(source.Doc).Get("organisationId");
-            var like = new Lucene.Net.Queries.Mlt.MoreLikeThis(searcher.IndexReader)
-            {
-                Analyzer = analyzer,
-                FieldNames = ["title", "summary", "body"],
-                MinTermFreq = 1,
-                MinDocFreq = 2,
-                MaxQueryTerms = 25,
-            }.Like(source.Doc);
-            var query = new BooleanQuery { { like, Occur.MUST }, { new TermQuery(new Term("id", reportId.ToString())), Occur.MUST_NOT } };
+            var query = new BooleanQuery { { MoreLike(searcher).Like(source.Doc), Occur.MUST }, { new TermQuery(new Term("id", reportId.ToString())), Occur.MUST_NOT } };
             if (!membersOnlyVisible) query.Add(new ConstantScoreQuery(new TermQuery(new Term("visibility", "public"))) { Boost = 0f }, Occur.MUST);
             return [.. searcher.Search(query, count * 3).ScoreDocs
                 .Select(hit => searcher.Doc(hit.Doc))
@@ -162,6 +154,35 @@ public sealed class LuceneReportIndex : IDisposable
             searchers.Release(searcher);
         }
     }
+
+    /// <summary>The reports most like a text that is not in the index yet: a title and summary being written.</summary>
+    public IReadOnlyList<ReportHit> Precedents(string text, int count, bool membersOnlyVisible)
+    {
+        _ = Writer;
+        var searcher = searchers!.Acquire();
+        try
+        {
+            using var reader = new StringReader(text.Length > 5000 ? text[..5000] : text);
+            var like = MoreLike(searcher);
+            like.MinDocFreq = 1;        // a short text has few words; rare ones are the telling ones
+            var query = new BooleanQuery { { like.Like(reader, "body"), Occur.MUST } };
+            if (!membersOnlyVisible) query.Add(new ConstantScoreQuery(new TermQuery(new Term("visibility", "public"))) { Boost = 0f }, Occur.MUST);
+            return [.. searcher.Search(query, count).ScoreDocs.Select(hit => new ReportHit(Guid.Parse(searcher.Doc(hit.Doc).Get("id")), []))];
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
+    private Lucene.Net.Queries.Mlt.MoreLikeThis MoreLike(IndexSearcher searcher) => new(searcher.IndexReader)
+    {
+        Analyzer = analyzer,
+        FieldNames = ["title", "summary", "body"],
+        MinTermFreq = 1,
+        MinDocFreq = 2,
+        MaxQueryTerms = 25,
+    };
 
     public void Dispose()
     {

@@ -108,6 +108,12 @@ internal sealed class LuceneReportSearch(SearchIndexer indexer, LuceneReportInde
         await indexer.CatchUpAsync(ct);
         return index.Similar(reportId, count, membersOnlyVisible);
     }
+
+    public async Task<IReadOnlyList<ReportHit>> PrecedentsAsync(string text, int count, bool membersOnlyVisible, CancellationToken ct)
+    {
+        await indexer.CatchUpAsync(ct);
+        return index.Precedents(text, count, membersOnlyVisible);
+    }
 }
 
 /// <summary>Brings the index up (rebuilding it if needed) when the site starts, then follows the outbox, so changes

@@ -190,4 +190,27 @@ public sealed class WritingTests
         Assert.Empty(preview.QuerySelectorAll("script"));
         Assert.Contains("Du har inte skrivit någon rapport ännu", (await author.GetPageAsync("/mina-rapporter")).Body!.TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Before_saving_the_author_sees_similar_reports_and_can_link_to_one()
+    {
+        await using var app = await LessonsApp.StartAsync(extra: new Dictionary<string, string?> { ["DemoContent:Enabled"] = "true" });
+        var author = await SignedInMemberOfLundAsync(app, "kim@lund.se");
+        var form = Report.Where(f => f.Item1 is not ("Input.Title" or "Input.Summary")).ToList();
+        form.Add(("Input.Title", "En chattbot som svarar på frågor om bygglov"));
+        form.Add(("Input.Summary", "Vi prövade en chattbot för bygglovsfrågor på webben."));
+
+        var checkedPage = await HtmlForm.ParseAsync(await author.SubmitAsync("/rapporter/ny", "Visa liknande rapporter", form));
+
+        var options = checkedPage.QuerySelectorAll("input[name=BuildsOn][type=radio]").ToList();
+        var precedent = options.First(o => o.ParentElement!.TextContent.Contains("Chattbot för bygglovsfrågor", StringComparison.Ordinal));
+        Assert.Contains("Avbruten", precedent.ParentElement!.TextContent, StringComparison.Ordinal);      // failures shown as plainly
+        Assert.Equal("En chattbot som svarar på frågor om bygglov", checkedPage.QuerySelector("#Input_Title")!.GetAttribute("value"));
+
+        var saved = await author.SubmitAsync(checkedPage, "/rapporter/ny", "Spara utkast", [("BuildsOn", precedent.GetAttribute("value")!)]);
+
+        var page = await HtmlForm.ParseAsync(saved);
+        Assert.Contains("Bygger vidare på", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Chattbot för bygglovsfrågor", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
 }

@@ -30,4 +30,7 @@ public interface IReportSearch
 
     /// <summary>Reports about the same thing as <paramref name="reportId"/>, other organisations' first.</summary>
     Task<IReadOnlyList<ReportHit>> SimilarAsync(Guid reportId, int count, bool membersOnlyVisible, CancellationToken ct);
+
+    /// <summary>Published reports most like a text not yet saved (the precedent check while writing).</summary>
+    Task<IReadOnlyList<ReportHit>> PrecedentsAsync(string text, int count, bool membersOnlyVisible, CancellationToken ct);
 }

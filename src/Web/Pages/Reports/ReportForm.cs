@@ -117,6 +117,12 @@ public abstract class ReportFormPage(ISender sender, IMarkdownRenderer markdown)
 
     public abstract string SaveLabel { get; }
 
+    /// <summary>Only a new report is checked for precedents; an edit already has its place.</summary>
+    public virtual bool OffersPrecedentCheck => false;
+
+    /// <summary>The precedents found for the title and summary, once the author asked.</summary>
+    public IReadOnlyList<Application.Reports.Queries.ReportSummary>? Precedents { get; protected set; }
+
     /// <summary>Shows the Markdown as it will read, without saving: works without JavaScript.</summary>
     protected IActionResult Preview()
     {
