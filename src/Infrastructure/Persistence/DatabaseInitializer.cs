@@ -54,6 +54,13 @@ public static class DatabaseInitializer
         var added = await sender.Send(new SeedOrganisationRegistryCommand(registry), ct);
         if (added > 0) logger.LogInformation("Organisation registry: {Count} organisations added", added);
 
+        if (!await db.SynonymGroups.AnyAsync(ct))
+        {
+            var now = provider.GetRequiredService<TimeProvider>().GetUtcNow();
+            db.SynonymGroups.AddRange(Search.DefaultSynonyms.Groups.Select(g => new Domain.Search.SynonymGroup(Guid.NewGuid(), g, now)));
+            await db.SaveChangesAsync(ct);
+        }
+
         if (demo && !await db.Reports.AnyAsync(ct))
         {
             var count = await DemoContent.SeedAsync(db, provider.GetRequiredService<TimeProvider>(), ct);

@@ -36,6 +36,8 @@ public abstract class LessonsDbContext(DbContextOptions options)
 
     public DbSet<SearchChange> SearchChanges => Set<SearchChange>();
 
+    public DbSet<SynonymGroup> SynonymGroups => Set<SynonymGroup>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>

@@ -100,7 +100,7 @@ public sealed class LuceneReportIndex : IDisposable
         var searcher = searchers!.Acquire();
         try
         {
-            var text = TextQuery(query.Text, searcher.IndexReader, out var terms);
+            var text = TextQuery(query.Text, query.Synonyms, searcher.IndexReader, out var terms);
             var filters = Filters(query);
             var main = Combine(text, filters.Values);
             var sort = query.NewestFirst || terms.Count == 0
@@ -250,32 +250,81 @@ public sealed class LuceneReportIndex : IDisposable
 
     /// <summary>
     /// The user's words, analysed by the Swedish chain and composed into a bounded query ourselves: Lucene's query
-    /// parsers throw on everyday input, so they never see it. Each word may match in any field (a title match weighs
-    /// most); one or two words need one match, longer queries half of their words, and reports matching more words
-    /// rank higher. Empty (or only stop words) matches everything.
+    /// parsers throw on everyday input, so they never see it. Words that form a member of a synonym group (after
+    /// stemming, so inflections count) become one concept that also matches the group's other members. Each concept
+    /// may match in any field (a title match weighs most); one or two concepts need one match, longer queries half
+    /// of them, and reports matching more rank higher. Empty (or only stop words) matches everything.
     /// </summary>
-    private BooleanQuery? TextQuery(string? text, IndexReader reader, out List<string> terms)
+    private BooleanQuery? TextQuery(string? text, IReadOnlyList<IReadOnlyList<string>> synonyms, IndexReader reader, out List<string> terms)
     {
-        terms = string.IsNullOrWhiteSpace(text) ? []
-            : [.. SwedishAnalysis.Terms(analyzer, "body", text.Length > 1000 ? text[..1000] : text).Distinct().Take(32)];
-        if (terms.Count == 0) return null;
-        var query = new BooleanQuery();
-        foreach (var term in terms)
+        var words = string.IsNullOrWhiteSpace(text) ? []
+            : SwedishAnalysis.Terms(analyzer, "body", text.Length > 1000 ? text[..1000] : text).Take(32).ToList();
+        terms = [.. words.Distinct()];
+        if (words.Count == 0) return null;
+
+        var groups = synonyms
+            .Select(g => g.Select(member => SwedishAnalysis.Terms(analyzer, "body", member)).Where(m => m.Count > 0).ToList())
+            .ToList();
+        var concepts = new List<Query>();
+        for (var i = 0; i < words.Count;)
         {
-            var anyField = new DisjunctionMaxQuery(0.1f);
-            foreach (var (field, boost) in TextFields) anyField.Add(new TermQuery(new Term(field, term)) { Boost = boost });
-            // A word the index has never seen is probably misspelt ("enerigeffektivisering", "bygglv"): look for
-            // the indexed words within one or two edits (transpositions count as one), weighted below exact words.
-            if (term.Length >= 4 && TextFields.All(f => reader.DocFreq(new Term(f.Field, term)) == 0))
+            IReadOnlyList<string>? matched = null;
+            List<IReadOnlyList<string>>? others = null;
+            foreach (var group in groups)
             {
-                var edits = term.Length >= 8 ? 2 : 1;
-                foreach (var (field, boost) in TextFields)
-                    anyField.Add(new FuzzyQuery(new Term(field, term), edits, 1) { Boost = boost * 0.8f });
+                foreach (var member in group.Where(m => m.Count > (matched?.Count ?? 0) && i + m.Count <= words.Count
+                    && m.SequenceEqual(words.Skip(i).Take(m.Count))))
+                {
+                    matched = member;
+                    others = [.. group.Where(m => !m.SequenceEqual(member))];
+                }
             }
-            query.Add(anyField, Occur.SHOULD);
+            if (matched is null)
+            {
+                concepts.Add(Word(words[i], reader));
+                i++;
+                continue;
+            }
+            var concept = new DisjunctionMaxQuery(0.1f) { AllOf(matched, reader) };
+            foreach (var other in others!)
+            {
+                var alternative = AllOf(other, reader);
+                alternative.Boost *= 0.9f;       // the words the user wrote weigh a little more
+                concept.Add(alternative);
+                terms.AddRange(other);
+            }
+            concepts.Add(concept);
+            i += matched.Count;
         }
-        query.MinimumNumberShouldMatch = terms.Count <= 2 ? 1 : (terms.Count + 1) / 2;
+
+        var query = new BooleanQuery();
+        foreach (var concept in concepts) query.Add(concept, Occur.SHOULD);
+        query.MinimumNumberShouldMatch = concepts.Count <= 2 ? 1 : (concepts.Count + 1) / 2;
         return query;
+    }
+
+    private static Query AllOf(IReadOnlyList<string> words, IndexReader reader)
+    {
+        if (words.Count == 1) return Word(words[0], reader);
+        var all = new BooleanQuery();
+        foreach (var word in words) all.Add(Word(word, reader), Occur.MUST);
+        return all;
+    }
+
+    /// <summary>One word in any text field. A word the index has never seen is probably misspelt
+    /// ("enerigeffektivisering", "bygglv"): the indexed words within one or two edits (transpositions count as
+    /// one) are looked for too, weighted below exact words.</summary>
+    private static DisjunctionMaxQuery Word(string term, IndexReader reader)
+    {
+        var anyField = new DisjunctionMaxQuery(0.1f);
+        foreach (var (field, boost) in TextFields) anyField.Add(new TermQuery(new Term(field, term)) { Boost = boost });
+        if (term.Length >= 4 && TextFields.All(f => reader.DocFreq(new Term(f.Field, term)) == 0))
+        {
+            var edits = term.Length >= 8 ? 2 : 1;
+            foreach (var (field, boost) in TextFields)
+                anyField.Add(new FuzzyQuery(new Term(field, term), edits, 1) { Boost = boost * 0.8f });
+        }
+        return anyField;
     }
 
     private static Dictionary<string, Query> Filters(ReportSearchQuery q)

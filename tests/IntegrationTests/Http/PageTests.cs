@@ -80,4 +80,20 @@ public sealed class PageTests
             new FormUrlEncodedContent([KeyValuePair.Create("Email", "a@b.se"), KeyValuePair.Create("Password", "x")]));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
+
+    [Fact]
+    public async Task Only_moderators_see_and_change_the_synonym_list()
+    {
+        await using var app = await LessonsApp.StartAsync();
+        var member = await app.RegisterAndConfirmAsync("vanlig@exempel.se");
+        await member.SignInAsync("vanlig@exempel.se");
+        Assert.Equal(HttpStatusCode.Forbidden, (await member.GetAsync("/moderering/synonymer")).StatusCode);
+
+        var admin = await app.AdminAsync();
+        var empty = await admin.SubmitAsync("/moderering/synonymer", "Lägg till", [("Terms", "bara ett ord")]);
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        var added = await admin.SubmitAsync("/moderering/synonymer", "Lägg till", [("Terms", "snöröjning\nvinterväghållning")]);
+
+        Assert.Contains("snöröjning, vinterväghållning", await added.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }

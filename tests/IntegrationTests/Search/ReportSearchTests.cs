@@ -90,4 +90,22 @@ public sealed class ReportSearchTests
         await Assert.ThrowsAsync<Lessons.Application.Common.Errors.NotFoundException>(() =>
             app.SendAs(Actor.Nobody, new FindSimilarReportsQuery(Guid.NewGuid().ToString())));
     }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task A_search_for_one_synonym_finds_reports_that_use_another_and_moderators_extend_the_list(string database)
+    {
+        await using var app = await TestApp.StartAsync(database);
+        var editor = await app.Member("Umeå kommun", editor: true);
+        foreach (var title in new[] { "Ett nytt kontaktcenter för invånarna", "Snöröjningen blev smartare med sensorer" })
+            await app.SendAs(editor, new PublishReportCommand(await app.SendAs(editor, new CreateDraftCommand(Drafts.Valid(title)))));
+
+        Assert.Equal(["Ett nytt kontaktcenter för invånarna"], await Titles(app, "kundtjänsten"));
+        Assert.Empty(await Titles(app, "vinterväghållning"));
+
+        await Assert.ThrowsAsync<Lessons.Application.Common.Errors.ForbiddenException>(() =>
+            app.SendAs(editor, new Lessons.Application.Search.SaveSynonymGroupCommand(null, "snöröjning\nvinterväghållning")));
+        await app.SendAs(await app.Moderator(), new Lessons.Application.Search.SaveSynonymGroupCommand(null, "snöröjning\nvinterväghållning"));
+
+        Assert.Equal(["Snöröjningen blev smartare med sensorer"], await Titles(app, "vinterväghållning"));
+    }
 }

@@ -25,5 +25,7 @@ public interface ILessonsDbContext
     /// <summary>The search outbox. Rows are added by the context itself for every saved change to a report.</summary>
     DbSet<SearchChange> SearchChanges { get; }
 
+    DbSet<SynonymGroup> SynonymGroups { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

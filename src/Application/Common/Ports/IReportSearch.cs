@@ -16,6 +16,9 @@ public sealed record ReportSearchQuery
     public int Skip { get; init; }
     public int Take { get; init; } = 20;
     public bool MembersOnlyVisible { get; init; }
+
+    /// <summary>Groups of words and phrases that mean the same: a query matching one also looks for the others.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> Synonyms { get; init; } = [];
 }
 
 public sealed record ReportHit(Guid Id, IReadOnlyList<string> Highlights);

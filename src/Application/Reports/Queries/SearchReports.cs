@@ -90,8 +90,10 @@ internal sealed class SearchReportsHandler(ILessonsDbContext db, CurrentViewer c
             else organisations.Add(await resolver.FindAsync(o, ct) ?? Guid.Empty);     // an unknown name matches nothing
         }
 
+        var synonyms = await db.SynonymGroups.AsNoTracking().Select(g => g.Terms).ToListAsync(ct);
         var found = await search.SearchAsync(new ReportSearchQuery
         {
+            Synonyms = synonyms,
             Text = query.Text,
             Outcomes = query.Outcomes,
             Principles = query.Principles,

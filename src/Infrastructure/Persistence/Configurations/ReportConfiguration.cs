@@ -107,3 +107,15 @@ internal sealed class SearchChangeConfiguration : IEntityTypeConfiguration<Searc
         b.HasIndex(c => c.ReportId);
     }
 }
+
+internal sealed class SynonymGroupConfiguration : IEntityTypeConfiguration<SynonymGroup>
+{
+    public void Configure(EntityTypeBuilder<SynonymGroup> b)
+    {
+        b.ToTable("synonym_groups");
+        b.HasKey(g => g.Id);
+        b.Property(g => g.Id).ValueGeneratedNever();
+        b.Property(g => g.Terms).HasField("terms").UsePropertyAccessMode(PropertyAccessMode.Field)
+            .HasConversion(JsonColumn.Converter<string>(), JsonColumn.Comparer<string>());
+    }
+}

@@ -12,7 +12,7 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Postgres
     public partial class PostgresLessonsDbContextModel
     {
         private PostgresLessonsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("fca6058a-36d8-4126-b0fa-c1da069be094"), entityTypeCount: 15)
+            : base(skipDetectChanges: false, modelId: new Guid("921a9c52-9318-4caf-9188-3b1e36fb6ccb"), entityTypeCount: 16)
         {
         }
 
@@ -25,6 +25,7 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Postgres
             var reportReuse = ReportReuseEntityType.Create(this);
             var reportRevision = ReportRevisionEntityType.Create(this);
             var searchChange = SearchChangeEntityType.Create(this);
+            var synonymGroup = SynonymGroupEntityType.Create(this);
             var lessonsUser = LessonsUserEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
@@ -58,6 +59,7 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Postgres
             ReportReuseEntityType.CreateAnnotations(reportReuse);
             ReportRevisionEntityType.CreateAnnotations(reportRevision);
             SearchChangeEntityType.CreateAnnotations(searchChange);
+            SynonymGroupEntityType.CreateAnnotations(synonymGroup);
             LessonsUserEntityType.CreateAnnotations(lessonsUser);
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);

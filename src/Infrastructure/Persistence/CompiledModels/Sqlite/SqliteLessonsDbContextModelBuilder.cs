@@ -11,7 +11,7 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Sqlite
     public partial class SqliteLessonsDbContextModel
     {
         private SqliteLessonsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("43c63e18-129c-4963-aaa9-1f3787304162"), entityTypeCount: 15)
+            : base(skipDetectChanges: false, modelId: new Guid("03bff6a5-bdf5-4cc5-91cd-d7b549cc3b9a"), entityTypeCount: 16)
         {
         }
 
@@ -24,6 +24,7 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Sqlite
             var reportReuse = ReportReuseEntityType.Create(this);
             var reportRevision = ReportRevisionEntityType.Create(this);
             var searchChange = SearchChangeEntityType.Create(this);
+            var synonymGroup = SynonymGroupEntityType.Create(this);
             var lessonsUser = LessonsUserEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
@@ -57,6 +58,7 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Sqlite
             ReportReuseEntityType.CreateAnnotations(reportReuse);
             ReportRevisionEntityType.CreateAnnotations(reportRevision);
             SearchChangeEntityType.CreateAnnotations(searchChange);
+            SynonymGroupEntityType.CreateAnnotations(synonymGroup);
             LessonsUserEntityType.CreateAnnotations(lessonsUser);
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);

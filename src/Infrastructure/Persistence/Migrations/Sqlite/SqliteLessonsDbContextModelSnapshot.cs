@@ -520,6 +520,23 @@ namespace Lessons.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("search_changes", (string)null);
                 });
 
+            modelBuilder.Entity("Lessons.Domain.Search.SynonymGroup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Terms")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("synonym_groups", (string)null);
+                });
+
             modelBuilder.Entity("Lessons.Infrastructure.Identity.LessonsUser", b =>
                 {
                     b.Property<Guid>("Id")
