@@ -52,9 +52,26 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, LuceneReportIndex
         }
     }
 
+    /// <summary>Rebuilds the index from the database whatever its state (the <c>reindex</c> verb). Returns the count.</summary>
+    public async Task<int> RebuildAsync(CancellationToken ct)
+    {
+        await gate.WaitAsync(ct);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<LessonsDbContext>();
+            index.Open();
+            return await RebuildAsync(db, await db.SearchChanges.MaxAsync(c => (long?)c.Id, ct) ?? 0, ct);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
     public void Dispose() => gate.Dispose();
 
-    private async Task RebuildAsync(LessonsDbContext db, long latest, CancellationToken ct)
+    private async Task<int> RebuildAsync(LessonsDbContext db, long latest, CancellationToken ct)
     {
         // The outbox position is read before the reports: a change saved meanwhile has a later id and is applied next.
         var total = await db.Reports.CountAsync(r => r.Status == ReportStatus.Published, ct);
@@ -72,6 +89,7 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, LuceneReportIndex
         }
         index.Commit(latest);
         logger.LogInformation("Search index rebuilt: {Done} reports, outbox position {Latest}", done, latest);
+        return done;
     }
 
     private sealed record Row(Guid Id, ReportContent Content, bool IsAnonymous, Visibility Visibility, DateTimeOffset? PublishedAt,

@@ -25,7 +25,7 @@ namespace Lessons.Web.Cli;
 /// </summary>
 internal static partial class CommandLine
 {
-    private static readonly string[] Verbs = ["import", "export", "backup", "create-admin", "generate", "help", "--help"];
+    private static readonly string[] Verbs = ["import", "export", "backup", "create-admin", "generate", "reindex", "help", "--help"];
 
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -50,6 +50,7 @@ internal static partial class CommandLine
                 ["backup", var file] => await BackupAsync(provider.GetRequiredService<LessonsDbContext>(), file, output),
                 ["create-admin", var email] => await CreateAdminAsync(provider, email, output, error),
                 ["generate", "--reports", var n, "--seed", var seed] => await GenerateAsync(services, n, seed, output, error),
+                ["reindex"] => await ReindexAsync(provider, output),
                 _ => Usage(error),
             };
         }
@@ -74,6 +75,7 @@ internal static partial class CommandLine
               export FILE          skriver alla publicerade rapporter i samma format
               backup FILE          gör en säkerhetskopia av databasen (SQLite: en databasfil; PostgreSQL: pg_dump -Fc)
               create-admin EMAIL   skapar en administratör (eller ger ett befintligt konto administratörsrätt)
+              reindex              bygger om sökindexet (Search:IndexPath) från databasen; stoppa webbplatsen först
               generate --reports N --seed S
                                    skapar N syntetiska rapporter för prestandamätningar (samma rapporter för samma S)
             """);
@@ -146,6 +148,15 @@ internal static partial class CommandLine
                 await output.WriteLineAsync($"  {done:N0} / {count:N0} rapporter ({done / Math.Max(clock.Elapsed.TotalSeconds, 0.001):N0}/s)");
         }
         await output.WriteLineAsync($"Klart: {count:N0} syntetiska rapporter (seed {seed}) på {clock.Elapsed.TotalSeconds:N1} s.");
+        return 0;
+    }
+
+    private static async Task<int> ReindexAsync(IServiceProvider provider, TextWriter output)
+    {
+        await output.WriteLineAsync("Bygger om sökindexet från databasen …");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var count = await provider.GetRequiredService<Lessons.Infrastructure.Search.SearchIndexer>().RebuildAsync(CancellationToken.None);
+        await output.WriteLineAsync($"Klart: {count:N0} publicerade rapporter indexerade på {clock.Elapsed.TotalSeconds:N1} s.");
         return 0;
     }
 

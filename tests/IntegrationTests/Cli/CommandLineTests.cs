@@ -158,4 +158,24 @@ public sealed class CommandLineTests
         Assert.Equal(1, (await Lessons(NewDatabase(), "generate", "--reports", "0", "--seed", "1")).ExitCode);
         Assert.Equal(1, (await Lessons(NewDatabase(), "generate", "--reports", "10", "--seed", "x")).ExitCode);
     }
+
+    [Fact]
+    public async Task Reindex_rebuilds_the_index_and_refuses_an_index_in_use()
+    {
+        var database = NewDatabase();
+        Assert.Equal(0, (await Lessons(database, "import", Corpus)).ExitCode);
+
+        var run = await Lessons(database, "reindex");
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("100 publicerade rapporter", run.Output, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(database)!, "data", "index", "segments.gen")));
+
+        var index = Path.Combine(Path.GetDirectoryName(database)!, "data", "index", "lessons.lock");
+        await using (new FileStream(index, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+        {
+            var busy = await Lessons(database, "reindex");
+            Assert.Equal(1, busy.ExitCode);
+            Assert.Contains("in use by another process", busy.Error, StringComparison.Ordinal);
+        }
+    }
 }
