@@ -94,60 +94,66 @@ public sealed class LuceneReportIndex : IDisposable
     /// <summary>Opens the index if needed, so <see cref="AppliedChange"/> is known.</summary>
     public void Open() => _ = Writer;
 
-    public ReportSearchPage Search(ReportSearchQuery query)
+    public ReportSearchPage Search(ReportSearchQuery query) => WithSearcher(searcher =>
     {
-        _ = Writer;
-        var searcher = searchers!.Acquire();
-        try
+        var text = TextQuery(query.Text, query.Synonyms, searcher.IndexReader, out var terms);
+        var filters = Filters(query);
+        var main = Combine(text, filters.Values);
+        var sort = query.NewestFirst || terms.Count == 0
+            ? new Sort(new SortField("published", SortFieldType.INT64, true))
+            : new Sort(SortField.FIELD_SCORE, new SortField("published", SortFieldType.INT64, true));
+        var top = searcher.Search(main, null, Math.Max(1, query.Skip + query.Take), sort, terms.Count > 0, false);
+        var hits = top.ScoreDocs.Skip(query.Skip).Take(query.Take).Select(hit =>
         {
-            var text = TextQuery(query.Text, query.Synonyms, searcher.IndexReader, out var terms);
-            var filters = Filters(query);
-            var main = Combine(text, filters.Values);
-            var sort = query.NewestFirst || terms.Count == 0
-                ? new Sort(new SortField("published", SortFieldType.INT64, true))
-                : new Sort(SortField.FIELD_SCORE, new SortField("published", SortFieldType.INT64, true));
-            var top = searcher.Search(main, null, Math.Max(1, query.Skip + query.Take), sort, terms.Count > 0, false);
-            var hits = top.ScoreDocs.Skip(query.Skip).Take(query.Take).Select(hit =>
-            {
-                var document = searcher.Doc(hit.Doc);
-                return new ReportHit(Guid.Parse(document.Get("id")), Highlights(document, terms));
-            }).ToList();
+            var document = searcher.Doc(hit.Doc);
+            return new ReportHit(Guid.Parse(document.Get("id")), Highlights(document, terms));
+        }).ToList();
 
-            // Each facet is counted with every filter but its own: the counts say what one more value would add.
-            var facets = FacetNames.ToDictionary(name => name, IReadOnlyDictionary<string, int> (name) =>
-            {
-                var counter = new FacetCounter("f_" + name);
-                searcher.Search(Combine(text, filters.Where(f => f.Key != name).Select(f => f.Value)), counter);
-                return counter.Result();
-            });
-            return new ReportSearchPage(top.TotalHits, hits, facets);
-        }
-        finally
+        // Each facet is counted with every filter but its own: the counts say what one more value would add.
+        var facets = FacetNames.ToDictionary(name => name, IReadOnlyDictionary<string, int> (name) =>
         {
-            searchers.Release(searcher);
-        }
-    }
+            var counter = new FacetCounter("f_" + name);
+            searcher.Search(Combine(text, filters.Where(f => f.Key != name).Select(f => f.Value)), counter);
+            return counter.Result();
+        });
+        return new ReportSearchPage(top.TotalHits, hits, facets);
+    });
 
     /// <summary>
     /// MoreLikeThis over title, summary and body: the source's most distinctive words (by tf-idf) as a query.
     /// Other organisations' reports come first: the point is to find who else tried the same thing.
     /// </summary>
-    public IReadOnlyList<ReportHit> Similar(Guid reportId, int count, bool membersOnlyVisible)
+    public IReadOnlyList<ReportHit> Similar(Guid reportId, int count, bool membersOnlyVisible) => WithSearcher(searcher =>
+    {
+        var source = searcher.Search(new TermQuery(new Term("id", reportId.ToString())), 1).ScoreDocs.FirstOrDefault();
+        if (source is null) return (IReadOnlyList<ReportHit>)[];
+        var organisation = searcher.Doc(source.Doc).Get("organisationId");
+        var query = Visible(MoreLike(searcher).Like(source.Doc), membersOnlyVisible);
+        query.Add(new TermQuery(new Term("id", reportId.ToString())), Occur.MUST_NOT);
+        return (IReadOnlyList<ReportHit>)[.. searcher.Search(query, count * 3).ScoreDocs
+            .Select(hit => searcher.Doc(hit.Doc))
+            .OrderBy(d => organisation is not null && d.Get("organisationId") == organisation)   // stable: score order within each group
+            .Take(count)
+            .Select(d => new ReportHit(Guid.Parse(d.Get("id")), []))];
+    });
+
+    /// <summary>The reports most like a text that is not in the index yet: a title and summary being written.</summary>
+    public IReadOnlyList<ReportHit> Precedents(string text, int count, bool membersOnlyVisible) => WithSearcher(searcher =>
+    {
+        using var reader = new StringReader(text.Length > 5000 ? text[..5000] : text);
+        var like = MoreLike(searcher);
+        like.MinDocFreq = 1;        // a short text has few words; rare ones are the telling ones
+        var query = Visible(like.Like(reader, "body"), membersOnlyVisible);
+        return (IReadOnlyList<ReportHit>)[.. searcher.Search(query, count).ScoreDocs.Select(hit => new ReportHit(Guid.Parse(searcher.Doc(hit.Doc).Get("id")), []))];
+    });
+
+    private T WithSearcher<T>(Func<IndexSearcher, T> work)
     {
         _ = Writer;
         var searcher = searchers!.Acquire();
         try
         {
-            var source = searcher.Search(new TermQuery(new Term("id", reportId.ToString())), 1).ScoreDocs.FirstOrDefault();
-            if (source is null) return [];
-            var organisation = searcher.Doc(source.Doc).Get("organisationId");
-            var query = new BooleanQuery { { MoreLike(searcher).Like(source.Doc), Occur.MUST }, { new TermQuery(new Term("id", reportId.ToString())), Occur.MUST_NOT } };
-            if (!membersOnlyVisible) query.Add(new ConstantScoreQuery(new TermQuery(new Term("visibility", "public"))) { Boost = 0f }, Occur.MUST);
-            return [.. searcher.Search(query, count * 3).ScoreDocs
-                .Select(hit => searcher.Doc(hit.Doc))
-                .OrderBy(d => organisation is not null && d.Get("organisationId") == organisation)   // stable: score order within each group
-                .Take(count)
-                .Select(d => new ReportHit(Guid.Parse(d.Get("id")), []))];
+            return work(searcher);
         }
         finally
         {
@@ -155,24 +161,12 @@ public sealed class LuceneReportIndex : IDisposable
         }
     }
 
-    /// <summary>The reports most like a text that is not in the index yet: a title and summary being written.</summary>
-    public IReadOnlyList<ReportHit> Precedents(string text, int count, bool membersOnlyVisible)
+    /// <summary>The query, restricted to public reports unless the viewer may read members-only ones.</summary>
+    private static BooleanQuery Visible(Query query, bool membersOnlyVisible)
     {
-        _ = Writer;
-        var searcher = searchers!.Acquire();
-        try
-        {
-            using var reader = new StringReader(text.Length > 5000 ? text[..5000] : text);
-            var like = MoreLike(searcher);
-            like.MinDocFreq = 1;        // a short text has few words; rare ones are the telling ones
-            var query = new BooleanQuery { { like.Like(reader, "body"), Occur.MUST } };
-            if (!membersOnlyVisible) query.Add(new ConstantScoreQuery(new TermQuery(new Term("visibility", "public"))) { Boost = 0f }, Occur.MUST);
-            return [.. searcher.Search(query, count).ScoreDocs.Select(hit => new ReportHit(Guid.Parse(searcher.Doc(hit.Doc).Get("id")), []))];
-        }
-        finally
-        {
-            searchers.Release(searcher);
-        }
+        var visible = new BooleanQuery { { query, Occur.MUST } };
+        if (!membersOnlyVisible) visible.Add(new ConstantScoreQuery(new TermQuery(new Term("visibility", "public"))) { Boost = 0f }, Occur.MUST);
+        return visible;
     }
 
     private Lucene.Net.Queries.Mlt.MoreLikeThis MoreLike(IndexSearcher searcher) => new(searcher.IndexReader)
