@@ -26,6 +26,7 @@ public static class DependencyInjection
         services.AddHostedService<DatabaseStartup>();
         services.AddHostedService<Search.SearchIndexerService>();
 
+        services.AddSingleton<Search.SearchChangeSignal>();
         var provider = configuration["Database:Provider"] ?? "Sqlite";
         var connectionString = configuration.GetConnectionString("Lessons");
         if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
@@ -34,15 +35,17 @@ public static class DependencyInjection
             if (builder.DataSource is { Length: > 0 } file && file != ":memory:" && Path.GetDirectoryName(Path.GetFullPath(file)) is { } dir)
                 Directory.CreateDirectory(dir);
             var setup = new SqliteConnectionSetup();
-            services.AddDbContextPool<LessonsDbContext, SqliteLessonsDbContext>(o => o.UseSqlite(builder.ToString())
-                .UseModel(Persistence.CompiledModels.Sqlite.SqliteLessonsDbContextModel.Instance).AddInterceptors(setup));
+            services.AddDbContextPool<LessonsDbContext, SqliteLessonsDbContext>((sp, o) => o.UseSqlite(builder.ToString())
+                .UseModel(Persistence.CompiledModels.Sqlite.SqliteLessonsDbContextModel.Instance)
+                .AddInterceptors(setup, sp.GetRequiredService<Search.SearchChangeSignal>()));
         }
         else if (provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase))
         {
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new InvalidOperationException("Database:Provider is Postgres, so ConnectionStrings:Lessons must be set (see docs/operators-guide.md).");
-            services.AddDbContextPool<LessonsDbContext, PostgresLessonsDbContext>(o => o.UseNpgsql(connectionString)
-                .UseModel(Persistence.CompiledModels.Postgres.PostgresLessonsDbContextModel.Instance));
+            services.AddDbContextPool<LessonsDbContext, PostgresLessonsDbContext>((sp, o) => o.UseNpgsql(connectionString)
+                .UseModel(Persistence.CompiledModels.Postgres.PostgresLessonsDbContextModel.Instance)
+                .AddInterceptors(sp.GetRequiredService<Search.SearchChangeSignal>()));
         }
         else
         {

@@ -29,6 +29,8 @@ public sealed class LuceneReportIndex : IDisposable
     private readonly string path;
     private readonly Analyzer analyzer = SwedishAnalysis.Create();
     private readonly System.Threading.Lock gate = new();
+    // Similar reports change only when the index does: kept until the next commit.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(Guid, int, bool), IReadOnlyList<ReportHit>> similar = new();
     private FileStream? lockFile;
     private FSDirectory? directory;
     private IndexWriter? writer;
@@ -123,7 +125,10 @@ public sealed class LuceneReportIndex : IDisposable
     /// MoreLikeThis over title, summary and body: the source's most distinctive words (by tf-idf) as a query.
     /// Other organisations' reports come first: the point is to find who else tried the same thing.
     /// </summary>
-    public IReadOnlyList<ReportHit> Similar(Guid reportId, int count, bool membersOnlyVisible) => WithSearcher(searcher =>
+    public IReadOnlyList<ReportHit> Similar(Guid reportId, int count, bool membersOnlyVisible) =>
+        similar.GetOrAdd((reportId, count, membersOnlyVisible), key => FindSimilar(key.Item1, key.Item2, key.Item3));
+
+    private IReadOnlyList<ReportHit> FindSimilar(Guid reportId, int count, bool membersOnlyVisible) => WithSearcher(searcher =>
     {
         var source = searcher.Search(new TermQuery(new Term("id", reportId.ToString())), 1).ScoreDocs.FirstOrDefault();
         if (source is null) return (IReadOnlyList<ReportHit>)[];
@@ -193,6 +198,7 @@ public sealed class LuceneReportIndex : IDisposable
         w.Commit();
         AppliedChange = appliedChange;
         searchers!.MaybeRefreshBlocking();
+        similar.Clear();
     }
 
     private static long? ReadAppliedChange(FSDirectory directory)

@@ -15,40 +15,59 @@ namespace Lessons.Infrastructure.Search;
 /// and rebuilds from the database when the index is missing, unreadable, or ahead of the database (a restored
 /// backup). Each web node runs its own, against its own index directory.
 /// </summary>
-public sealed class SearchIndexer(IServiceScopeFactory scopes, LuceneReportIndex index, ILogger<SearchIndexer> logger) : IDisposable
+public sealed class SearchIndexer(IServiceScopeFactory scopes, LuceneReportIndex index, SearchChangeSignal signal, ILogger<SearchIndexer> logger)
+    : IDisposable
 {
     private const int Batch = 2000;
+    private const long RecheckMilliseconds = 1000;
     private readonly SemaphoreSlim gate = new(1, 1);
+    private long checkedVersion = -1;
+    private long checkedAt;
 
+    /// <summary>
+    /// Applies what the outbox holds beyond the index. Searches call it first, so a node reads its own writes at
+    /// once; when nothing was saved in this process and the last look is under a second old, it returns without
+    /// touching the database or the lock, which keeps concurrent searches from queueing behind each other.
+    /// </summary>
     public async Task CatchUpAsync(CancellationToken ct)
     {
+        if (signal.Version == Interlocked.Read(ref checkedVersion) && Environment.TickCount64 - Interlocked.Read(ref checkedAt) < RecheckMilliseconds)
+            return;
         await gate.WaitAsync(ct);
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<LessonsDbContext>();
-            index.Open();
-            var latest = await db.SearchChanges.MaxAsync(c => (long?)c.Id, ct) ?? 0;
-            if (index.AppliedChange is not { } applied || applied > latest)
-            {
-                await RebuildAsync(db, latest, ct);
-                return;
-            }
-            while (applied < latest)
-            {
-                var changes = await db.SearchChanges.AsNoTracking().Where(c => c.Id > applied).OrderBy(c => c.Id).Take(Batch)
-                    .Select(c => new { c.Id, c.ReportId }).ToListAsync(ct);
-                if (changes.Count == 0) break;
-                var ids = changes.Select(c => c.ReportId).Distinct().ToList();
-                var published = await Published(db, db.Reports.Where(r => ids.Contains(r.Id))).ToListAsync(ct);
-                var documents = published.Select(ToIndexed).ToList();
-                index.Apply(documents, ids.Except(documents.Select(d => d.Id)), changes[^1].Id);
-                applied = changes[^1].Id;
-            }
+            var version = signal.Version;
+            await ApplyOutboxAsync(ct);
+            Interlocked.Exchange(ref checkedVersion, version);
+            Interlocked.Exchange(ref checkedAt, Environment.TickCount64);
         }
         finally
         {
             gate.Release();
+        }
+    }
+
+    private async Task ApplyOutboxAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LessonsDbContext>();
+        index.Open();
+        var latest = await db.SearchChanges.MaxAsync(c => (long?)c.Id, ct) ?? 0;
+        if (index.AppliedChange is not { } applied || applied > latest)
+        {
+            await RebuildAsync(db, latest, ct);
+            return;
+        }
+        while (applied < latest)
+        {
+            var changes = await db.SearchChanges.AsNoTracking().Where(c => c.Id > applied).OrderBy(c => c.Id).Take(Batch)
+                .Select(c => new { c.Id, c.ReportId }).ToListAsync(ct);
+            if (changes.Count == 0) break;
+            var ids = changes.Select(c => c.ReportId).Distinct().ToList();
+            var published = await Published(db, db.Reports.Where(r => ids.Contains(r.Id))).ToListAsync(ct);
+            var documents = published.Select(ToIndexed).ToList();
+            index.Apply(documents, ids.Except(documents.Select(d => d.Id)), changes[^1].Id);
+            applied = changes[^1].Id;
         }
     }
 
