@@ -31,11 +31,13 @@ internal sealed class FindSimilarReportsHandler(ILessonsDbContext db, CurrentVie
         var visible = db.Reports.AsNoTracking().Where(ReportAccess.PublishedVisibleTo(viewer));
         var id = Guid.TryParse(query.Id, out var guid) ? guid
             : await visible.Where(r => r.ExternalId == query.Id).Select(r => (Guid?)r.Id).SingleOrDefaultAsync(ct) ?? Guid.Empty;
-        if (!await visible.AnyAsync(r => r.Id == id, ct)) throw new NotFoundException("Rapporten", query.Id);
 
+        // The index holds only published reports, so it answers for a missing one too; the rows below (the
+        // source among them) confirm the viewer may see each, in one query.
         var hits = await search.SimilarAsync(id, query.Count, viewer.IsPublicSectorMember || viewer.IsModerator, ct);
-        var ids = hits.Select(h => h.Id).ToList();
+        var ids = hits.Select(h => h.Id).Append(id).ToList();
         var rows = await visible.Where(r => ids.Contains(r.Id)).Rows(db.Organisations).ToDictionaryAsync(r => r.Id, ct);
-        return [.. ids.Where(rows.ContainsKey).Select(i => rows[i].ToSummary(viewer))];
+        if (!rows.ContainsKey(id)) throw new NotFoundException("Rapporten", query.Id);
+        return [.. hits.Where(h => rows.ContainsKey(h.Id)).Select(h => rows[h.Id].ToSummary(viewer))];
     }
 }

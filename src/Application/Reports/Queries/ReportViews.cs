@@ -12,16 +12,17 @@ public sealed record ReportSummary(
     Stage Stage, IReadOnlyList<string> Principles, IReadOnlyList<string> Challenges, DateTimeOffset? PublishedAt,
     ReportStatus Status, Visibility Visibility);
 
-/// <summary>The columns a list needs, read in one query, before the viewer's anonymity rule is applied.</summary>
+/// <summary>The columns a list needs (never the report's long texts), read in one query, before the viewer's
+/// anonymity rule is applied.</summary>
 internal sealed record ReportRow(
     Guid Id, string? ExternalId, Guid? AuthorId, Guid OrganisationId, string OrganisationName, OrganisationType OrganisationType,
     bool IsAnonymous, ReportStatus Status, Visibility Visibility, DateTimeOffset? PublishedAt, DateTimeOffset UpdatedAt,
-    ReportContent Content)
+    string Title, string Summary, int Year, Outcome Outcome, Stage Stage, IReadOnlyList<string> Principles, IReadOnlyList<string> Challenges)
 {
     public ReportSummary ToSummary(Viewer viewer) => new(
-        Id, ExternalId, Content.Title, Content.Summary,
+        Id, ExternalId, Title, Summary,
         OrganisationVisible(viewer) ? new OrganisationRef(OrganisationId, OrganisationName, OrganisationType) : null,
-        Content.YearStarted, Content.Outcome, Content.Stage, Content.Principles, Content.Challenges, PublishedAt, Status, Visibility);
+        Year, Outcome, Stage, Principles, Challenges, PublishedAt, Status, Visibility);
 
     public bool OrganisationVisible(Viewer viewer) =>
         !IsAnonymous || viewer.IsModerator || viewer.IsEditorOf(OrganisationId) || (viewer.UserId is not null && AuthorId == viewer.UserId);
@@ -32,5 +33,6 @@ internal static class ReportRows
     public static IQueryable<ReportRow> Rows(this IQueryable<Report> reports, IQueryable<Domain.Organisations.Organisation> organisations) =>
         reports.Join(organisations, r => r.OrganisationId, o => o.Id, (r, o) => new ReportRow(
             r.Id, r.ExternalId, r.AuthorId, r.OrganisationId, o.Name, o.Type, r.IsAnonymous, r.Status, r.Visibility,
-            r.PublishedAt, r.UpdatedAt, r.Content));
+            r.PublishedAt, r.UpdatedAt, r.Content.Title, r.Content.Summary, r.Content.YearStarted, r.Content.Outcome,
+            r.Content.Stage, r.Content.Principles, r.Content.Challenges));
 }
