@@ -31,6 +31,9 @@ public sealed class LuceneReportIndex : IDisposable
     private readonly System.Threading.Lock gate = new();
     // Similar reports change only when the index does: kept until the next commit.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(Guid, int, bool), IReadOnlyList<ReportHit>> similar = new();
+    // The synonym list changes rarely: its phrases are analysed once per version of the list, not per search.
+    // Replaced whole (one reference), so concurrent searches never pair a list with another list's analysis.
+    private AnalysedSynonymList analysedSynonyms = new("", []);
     private FileStream? lockFile;
     private FSDirectory? directory;
     private IndexWriter? writer;
@@ -262,9 +265,7 @@ public sealed class LuceneReportIndex : IDisposable
         terms = [.. words.Distinct()];
         if (words.Count == 0) return null;
 
-        var groups = synonyms
-            .Select(g => g.Select(member => SwedishAnalysis.Terms(analyzer, "body", member)).Where(m => m.Count > 0).ToList())
-            .ToList();
+        var groups = AnalysedSynonyms(synonyms);
         var concepts = new List<Query>();
         for (var i = 0; i < words.Count;)
         {
@@ -302,6 +303,20 @@ public sealed class LuceneReportIndex : IDisposable
         query.MinimumNumberShouldMatch = concepts.Count <= 2 ? 1 : (concepts.Count + 1) / 2;
         return query;
     }
+
+    private List<List<IReadOnlyList<string>>> AnalysedSynonyms(IReadOnlyList<IReadOnlyList<string>> synonyms)
+    {
+        var key = string.Join('|', synonyms.Select(g => string.Join(',', g)));
+        var cached = analysedSynonyms;
+        if (cached.Key == key) return cached.Groups;
+        var groups = synonyms
+            .Select(g => g.Select(member => SwedishAnalysis.Terms(analyzer, "body", member)).Where(m => m.Count > 0).ToList())
+            .ToList();
+        analysedSynonyms = new AnalysedSynonymList(key, groups);
+        return groups;
+    }
+
+    private sealed record AnalysedSynonymList(string Key, List<List<IReadOnlyList<string>>> Groups);
 
     private static Query AllOf(IReadOnlyList<string> words, IndexReader reader)
     {

@@ -12,7 +12,7 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Postgres
     public partial class PostgresLessonsDbContextModel
     {
         private PostgresLessonsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("921a9c52-9318-4caf-9188-3b1e36fb6ccb"), entityTypeCount: 16)
+            : base(skipDetectChanges: false, modelId: new Guid("d64a2666-9f13-4e9f-9cb2-3bd7a15e1d5e"), entityTypeCount: 16)
         {
         }
 

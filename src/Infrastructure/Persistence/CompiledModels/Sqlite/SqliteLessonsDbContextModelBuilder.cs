@@ -11,7 +11,7 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Sqlite
     public partial class SqliteLessonsDbContextModel
     {
         private SqliteLessonsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("03bff6a5-bdf5-4cc5-91cd-d7b549cc3b9a"), entityTypeCount: 16)
+            : base(skipDetectChanges: false, modelId: new Guid("b0492826-1e6b-4a9c-b5b8-c322413607b2"), entityTypeCount: 16)
         {
         }
 

@@ -88,6 +88,33 @@ namespace Lessons.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "search_changes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ReportId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_search_changes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "synonym_groups",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Terms = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_synonym_groups", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -492,6 +519,11 @@ namespace Lessons.Infrastructure.Persistence.Migrations.Postgres
                 name: "IX_reports_Status_PublishedAt",
                 table: "reports",
                 columns: new[] { "Status", "PublishedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_search_changes_ReportId",
+                table: "search_changes",
+                column: "ReportId");
         }
 
         /// <inheritdoc />
@@ -523,6 +555,12 @@ namespace Lessons.Infrastructure.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "report_revisions");
+
+            migrationBuilder.DropTable(
+                name: "search_changes");
+
+            migrationBuilder.DropTable(
+                name: "synonym_groups");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

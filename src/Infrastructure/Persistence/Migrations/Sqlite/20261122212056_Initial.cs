@@ -84,6 +84,33 @@ namespace Lessons.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "search_changes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReportId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_search_changes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "synonym_groups",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Terms = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_synonym_groups", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -488,6 +515,11 @@ namespace Lessons.Infrastructure.Persistence.Migrations.Sqlite
                 name: "IX_reports_Status_PublishedAt",
                 table: "reports",
                 columns: new[] { "Status", "PublishedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_search_changes_ReportId",
+                table: "search_changes",
+                column: "ReportId");
         }
 
         /// <inheritdoc />
@@ -519,6 +551,12 @@ namespace Lessons.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "report_revisions");
+
+            migrationBuilder.DropTable(
+                name: "search_changes");
+
+            migrationBuilder.DropTable(
+                name: "synonym_groups");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
