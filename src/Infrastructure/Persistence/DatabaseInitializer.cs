@@ -66,7 +66,16 @@ public static class DatabaseInitializer
             var count = await DemoContent.SeedAsync(db, provider.GetRequiredService<TimeProvider>(), ct);
             logger.LogInformation("Demo content: {Count} fictional reports added", count);
         }
+        await db.RefreshStatisticsAsync(ct);
     }
+
+    /// <summary>
+    /// Refreshes the query planner's statistics. SQLite keeps none until asked: without them it prefers the status
+    /// index to the primary key for "these 20 published reports" and reads every report (measured: 250 ms at 100,000
+    /// reports, against under 1 ms). Run after the schema is made and after bulk writes (import, generate).
+    /// </summary>
+    public static async Task RefreshStatisticsAsync(this LessonsDbContext db, CancellationToken ct = default) =>
+        await db.Database.ExecuteSqlRawAsync(db.Database.IsSqlite() ? "PRAGMA analysis_limit=1000; ANALYZE;" : "ANALYZE;", ct);
 
     /// <summary>
     /// The common case at start: every migration applied, roles and registry in place, nothing to seed. One plain

@@ -22,13 +22,18 @@ namespace Lessons.Infrastructure.Search;
 public sealed class LuceneReportIndex : IDisposable
 {
     public const string OutboxKey = "outbox";
+    /// <summary>The shape of the documents and their analysis: an index written with another is rebuilt.</summary>
+    public const string SchemaKey = "schema";
+    private const string Schema = "2";
 
     private static readonly (string Field, float Boost)[] TextFields = [("title", 3f), ("summary", 2f), ("organisation", 1.5f), ("body", 1f)];
     private static readonly string[] FacetNames = ["outcome", "principle", "challenge", "stage", "organisationType", "organisation", "year"];
+    private static readonly int[] CountedFacets = [.. Enumerable.Range(0, FacetNames.Length)];
 
     private readonly string path;
     private readonly Analyzer analyzer = SwedishAnalysis.Create();
     private readonly System.Threading.Lock gate = new();
+    private readonly FacetColumns columns = new([.. FacetNames, "visibility"]);
     // Similar reports change only when the index does: kept until the next commit.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(Guid, int, bool), IReadOnlyList<ReportHit>> similar = new();
     // The synonym list changes rarely: its phrases are analysed once per version of the list, not per search.
@@ -102,26 +107,20 @@ public sealed class LuceneReportIndex : IDisposable
     public ReportSearchPage Search(ReportSearchQuery query) => WithSearcher(searcher =>
     {
         var text = TextQuery(query.Text, query.Synonyms, searcher.IndexReader, out var terms);
-        var filters = Filters(query);
-        var main = Combine(text, filters.Values);
         var sort = query.NewestFirst || terms.Count == 0
             ? new Sort(new SortField("published", SortFieldType.INT64, true))
             : new Sort(SortField.FIELD_SCORE, new SortField("published", SortFieldType.INT64, true));
-        var top = searcher.Search(main, null, Math.Max(1, query.Skip + query.Take), sort, terms.Count > 0, false);
-        var hits = top.ScoreDocs.Skip(query.Skip).Take(query.Take).Select(hit =>
+        var top = TopFieldCollector.Create(sort, Math.Max(1, query.Skip + query.Take), false, terms.Count > 0, false, false);
+        foreach (var leaf in searcher.IndexReader.Leaves) columns.For(leaf.AtomicReader);     // every value has its ordinal before filters name them
+        var collector = new FacetedCollector(columns, top, Filters(query), CountedFacets);
+        searcher.Search((Query?)text ?? new MatchAllDocsQuery(), collector);
+        var hits = top.GetTopDocs(query.Skip, query.Take).ScoreDocs.Select(hit =>
         {
             var document = searcher.Doc(hit.Doc);
             return new ReportHit(Guid.Parse(document.Get("id")), Highlights(document, terms));
         }).ToList();
-
-        // Each facet is counted with every filter but its own: the counts say what one more value would add.
-        var facets = FacetNames.ToDictionary(name => name, IReadOnlyDictionary<string, int> (name) =>
-        {
-            var counter = new FacetCounter("f_" + name);
-            searcher.Search(Combine(text, filters.Where(f => f.Key != name).Select(f => f.Value)), counter);
-            return counter.Result();
-        });
-        return new ReportSearchPage(top.TotalHits, hits, facets);
+        var facets = FacetNames.ToDictionary(name => name, name => collector.Counts(columns.IndexOf(name)));
+        return new ReportSearchPage(collector.TotalHits, hits, facets);
     });
 
     /// <summary>
@@ -197,7 +196,7 @@ public sealed class LuceneReportIndex : IDisposable
 
     private void Commit(IndexWriter w, long appliedChange)
     {
-        w.SetCommitData(new Dictionary<string, string> { [OutboxKey] = appliedChange.ToString(CultureInfo.InvariantCulture) });
+        w.SetCommitData(new Dictionary<string, string> { [OutboxKey] = appliedChange.ToString(CultureInfo.InvariantCulture), [SchemaKey] = Schema });
         w.Commit();
         AppliedChange = appliedChange;
         searchers!.MaybeRefreshBlocking();
@@ -210,7 +209,9 @@ public sealed class LuceneReportIndex : IDisposable
         {
             if (!DirectoryReader.IndexExists(directory)) return null;
             using var reader = DirectoryReader.Open(directory);
-            return reader.IndexCommit.UserData.TryGetValue(OutboxKey, out var value)
+            var data = reader.IndexCommit.UserData;
+            if (!data.TryGetValue(SchemaKey, out var schema) || schema != Schema) return null;     // another shape: rebuilt
+            return data.TryGetValue(OutboxKey, out var value)
                 && long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
         }
         catch (Exception e) when (e is IOException or CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException)
@@ -228,21 +229,18 @@ public sealed class LuceneReportIndex : IDisposable
             new TextField("summary", r.Summary, Field.Store.YES),
             new TextField("body", r.Body, Field.Store.YES),
             new StringField("visibility", r.MembersOnly ? "members" : "public", Field.Store.NO),
-            new StringField("outcome", r.Outcome, Field.Store.NO),
-            new StringField("stage", r.Stage, Field.Store.NO),
-            new Int32Field("year", r.Year, Field.Store.NO),
             new NumericDocValuesField("published", r.PublishedTicks),
             Facet("outcome", r.Outcome),
             Facet("stage", r.Stage),
             Facet("year", r.Year.ToString(CultureInfo.InvariantCulture)),
+            Facet("visibility", r.MembersOnly ? "members" : "public"),
         };
-        foreach (var p in r.Principles) { d.Add(new StringField("principle", p, Field.Store.NO)); d.Add(Facet("principle", p)); }
-        foreach (var c in r.Challenges) { d.Add(new StringField("challenge", c, Field.Store.NO)); d.Add(Facet("challenge", c)); }
+        foreach (var p in r.Principles) d.Add(Facet("principle", p));
+        foreach (var c in r.Challenges) d.Add(Facet("challenge", c));
         if (r.OrganisationId is { } organisationId)
         {
             d.Add(new TextField("organisation", r.OrganisationName ?? "", Field.Store.NO));
             d.Add(new StringField("organisationId", organisationId.ToString(), Field.Store.YES));
-            d.Add(new StringField("organisationType", r.OrganisationType!, Field.Store.NO));
             d.Add(Facet("organisation", organisationId.ToString()));
             d.Add(Facet("organisationType", r.OrganisationType!));
         }
@@ -342,35 +340,35 @@ public sealed class LuceneReportIndex : IDisposable
         return anyField;
     }
 
-    private static Dictionary<string, Query> Filters(ReportSearchQuery q)
+    /// <summary>The query's filters as facet-column lookups: AND across facets, OR within one.</summary>
+    private List<FacetedCollector.Filter> Filters(ReportSearchQuery q)
     {
-        var filters = new Dictionary<string, Query>();
-        void AnyOf(string facet, string field, IEnumerable<string> values)
+        var filters = new List<FacetedCollector.Filter>();
+        void AnyOf(string facet, IEnumerable<string> values)
         {
-            var list = values.ToList();
-            if (list.Count == 0) return;
-            var any = new BooleanQuery();
-            foreach (var value in list) any.Add(new TermQuery(new Term(field, value)), Occur.SHOULD);
-            filters[facet] = any;
+            var wanted = values.ToHashSet(StringComparer.Ordinal);
+            if (wanted.Count == 0) return;
+            var index = columns.IndexOf(facet);
+            filters.Add(new(index, columns.Accepting(index, wanted.Contains)));
         }
-        AnyOf("outcome", "outcome", q.Outcomes);
-        AnyOf("principle", "principle", q.Principles);
-        AnyOf("challenge", "challenge", q.Challenges);
-        AnyOf("stage", "stage", q.Stages);
-        AnyOf("organisationType", "organisationType", q.OrganisationTypes);
-        AnyOf("organisation", "organisationId", q.Organisations.Select(o => o.ToString()));
+        AnyOf("outcome", q.Outcomes);
+        AnyOf("principle", q.Principles);
+        AnyOf("challenge", q.Challenges);
+        AnyOf("stage", q.Stages);
+        AnyOf("organisationType", q.OrganisationTypes);
+        AnyOf("organisation", q.Organisations.Select(o => o.ToString()));
         if (q.YearFrom is not null || q.YearTo is not null)
-            filters["year"] = NumericRangeQuery.NewInt32Range("year", q.YearFrom, q.YearTo, true, true);
-        if (!q.MembersOnlyVisible) filters["visibility"] = new TermQuery(new Term("visibility", "public"));
+        {
+            var year = columns.IndexOf("year");
+            filters.Add(new(year, columns.Accepting(year, value =>
+                int.TryParse(value, CultureInfo.InvariantCulture, out var y) && y >= (q.YearFrom ?? int.MinValue) && y <= (q.YearTo ?? int.MaxValue))));
+        }
+        if (!q.MembersOnlyVisible)
+        {
+            var visibility = columns.IndexOf("visibility");
+            filters.Add(new(visibility, columns.Accepting(visibility, value => value == "public"), Required: true));
+        }
         return filters;
-    }
-
-    /// <summary>The text query scores; filters only restrict (their score is ignored by a zero boost).</summary>
-    private static BooleanQuery Combine(Query? text, IEnumerable<Query> filters)
-    {
-        var all = new BooleanQuery { { text ?? new MatchAllDocsQuery(), Occur.MUST } };
-        foreach (var filter in filters) all.Add(new ConstantScoreQuery(filter) { Boost = 0f }, Occur.MUST);
-        return all;
     }
 
     /// <summary>Up to two sentences of the summary and body that contain a searched word, found by analysing them
@@ -390,54 +388,5 @@ public sealed class LuceneReportIndex : IDisposable
     private sealed class Bm25Searchers : SearcherFactory
     {
         public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new BM25Similarity() };
-    }
-
-    /// <summary>Counts the values of one facet over the matching documents, from doc values, per segment by ordinal.</summary>
-    private sealed class FacetCounter(string field) : ICollector
-    {
-        private readonly Dictionary<string, int> counts = new(StringComparer.Ordinal);
-        private SortedSetDocValues? values;
-        private int[] segmentCounts = [];
-
-        public bool AcceptsDocsOutOfOrder => true;
-
-        public void SetScorer(Scorer scorer) { }
-
-        public void SetNextReader(AtomicReaderContext context)
-        {
-            Flush();
-            values = context.AtomicReader.GetSortedSetDocValues(field);
-            segmentCounts = values is null ? [] : new int[values.ValueCount];
-        }
-
-        public void Collect(int doc)
-        {
-            if (values is null) return;
-            values.SetDocument(doc);
-            long ord;
-            while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS) segmentCounts[ord]++;
-        }
-
-        public Dictionary<string, int> Result()
-        {
-            Flush();
-            return counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal)
-                .ToDictionary(c => c.Key, c => c.Value);
-        }
-
-        private void Flush()
-        {
-            if (values is null) return;
-            var term = new BytesRef();
-            for (var ord = 0; ord < segmentCounts.Length; ord++)
-            {
-                if (segmentCounts[ord] == 0) continue;
-                values.LookupOrd(ord, term);
-                var key = term.Utf8ToString();
-                counts[key] = counts.GetValueOrDefault(key) + segmentCounts[ord];
-            }
-            values = null;
-            segmentCounts = [];
-        }
     }
 }

@@ -35,6 +35,13 @@ internal static partial class CommandLine
         AllowTrailingCommas = true,
     };
 
+    /// <summary>After a bulk write the planner's statistics are refreshed, so lookups by id stay on the primary key.</summary>
+    private static async Task<int> Analysed(IServiceProvider provider, int exitCode)
+    {
+        if (exitCode == 0) await provider.GetRequiredService<LessonsDbContext>().RefreshStatisticsAsync();
+        return exitCode;
+    }
+
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
@@ -45,11 +52,11 @@ internal static partial class CommandLine
         {
             return args switch
             {
-                ["import", var file] => await ImportAsync(provider.GetRequiredService<ISender>(), file, output, error),
+                ["import", var file] => await Analysed(provider, await ImportAsync(provider.GetRequiredService<ISender>(), file, output, error)),
                 ["export", var file] => await ExportAsync(provider.GetRequiredService<ISender>(), file, output),
                 ["backup", var file] => await BackupAsync(provider.GetRequiredService<LessonsDbContext>(), file, output),
                 ["create-admin", var email] => await CreateAdminAsync(provider, email, output, error),
-                ["generate", "--reports", var n, "--seed", var seed] => await GenerateAsync(services, n, seed, output, error),
+                ["generate", "--reports", var n, "--seed", var seed] => await Analysed(provider, await GenerateAsync(services, n, seed, output, error)),
                 ["reindex"] => await ReindexAsync(provider, output),
                 _ => Usage(error),
             };
