@@ -3,6 +3,7 @@ using System.Globalization;
 using Lessons.Application.Common.Ports;
 
 using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -24,7 +25,7 @@ public sealed class LuceneReportIndex : IDisposable
     public const string OutboxKey = "outbox";
     /// <summary>The shape of the documents and their analysis: an index written with another is rebuilt.</summary>
     public const string SchemaKey = "schema";
-    private const string Schema = "2";
+    private const string Schema = "3";
 
     private static readonly (string Field, float Boost)[] TextFields = [("title", 3f), ("summary", 2f), ("organisation", 1.5f), ("body", 1f)];
     private static readonly string[] FacetNames = ["outcome", "principle", "challenge", "stage", "organisationType", "organisation", "year"];
@@ -32,6 +33,8 @@ public sealed class LuceneReportIndex : IDisposable
 
     private readonly string path;
     private readonly Analyzer analyzer = SwedishAnalysis.Create();
+    private readonly Analyzer plain = SwedishAnalysis.CreatePlain();
+    private readonly Analyzer fields;
     private readonly System.Threading.Lock gate = new();
     private readonly FacetColumns columns = new([.. FacetNames, "visibility"]);
     // Similar reports change only when the index does: kept until the next commit.
@@ -44,8 +47,19 @@ public sealed class LuceneReportIndex : IDisposable
     private IndexWriter? writer;
     private SearcherManager? searchers;
 
-    public LuceneReportIndex(IConfiguration configuration) =>
+    public LuceneReportIndex(IConfiguration configuration)
+    {
         path = Path.GetFullPath(configuration["Search:IndexPath"] is { Length: > 0 } p ? p : "data/index");
+        fields = new Lucene.Net.Analysis.Miscellaneous.PerFieldAnalyzerWrapper(analyzer, new Dictionary<string, Analyzer> { [SpellingField] = plain });
+    }
+
+    /// <summary>Every word of a report as written (lower-cased, not stemmed): what "Menade du …?" is made from.</summary>
+    private const string SpellingField = "spelling";
+
+    private static readonly FieldType SpellingType = new()
+    {
+        IsIndexed = true, IsTokenized = true, IsStored = false, OmitNorms = true, IndexOptions = IndexOptions.DOCS_ONLY,
+    };
 
     /// <summary>The last outbox row applied, or null when the index is new (or was unreadable and is being rebuilt).</summary>
     public long? AppliedChange { get; private set; }
@@ -69,7 +83,7 @@ public sealed class LuceneReportIndex : IDisposable
                 }
                 directory = FSDirectory.Open(new DirectoryInfo(path));
                 AppliedChange = ReadAppliedChange(directory);
-                var config = new IndexWriterConfig(SwedishAnalysis.Version, analyzer)
+                var config = new IndexWriterConfig(SwedishAnalysis.Version, fields)
                 {
                     OpenMode = AppliedChange is null ? OpenMode.CREATE : OpenMode.CREATE_OR_APPEND,
                     Similarity = new BM25Similarity(),
@@ -106,21 +120,24 @@ public sealed class LuceneReportIndex : IDisposable
 
     public ReportSearchPage Search(ReportSearchQuery query) => WithSearcher(searcher =>
     {
-        var text = TextQuery(query.Text, query.Synonyms, searcher.IndexReader, out var terms);
-        var sort = query.NewestFirst || terms.Count == 0
+        var text = TextQuery(query.Text, query.Synonyms, searcher.IndexReader);
+        var sort = query.NewestFirst || !text.Scored
             ? new Sort(new SortField("published", SortFieldType.INT64, true))
             : new Sort(SortField.FIELD_SCORE, new SortField("published", SortFieldType.INT64, true));
-        var top = TopFieldCollector.Create(sort, Math.Max(1, query.Skip + query.Take), false, terms.Count > 0, false, false);
+        var top = TopFieldCollector.Create(sort, Math.Max(1, query.Skip + query.Take), false, text.Scored, false, false);
         foreach (var leaf in searcher.IndexReader.Leaves) columns.For(leaf.AtomicReader);     // every value has its ordinal before filters name them
         var collector = new FacetedCollector(columns, top, Filters(query), CountedFacets);
-        searcher.Search((Query?)text ?? new MatchAllDocsQuery(), collector);
+        searcher.Search(text.Query ?? new MatchAllDocsQuery(), collector);
+        var wanted = text.Terms.ToHashSet(StringComparer.Ordinal);
         var hits = top.GetTopDocs(query.Skip, query.Take).ScoreDocs.Select(hit =>
         {
             var document = searcher.Doc(hit.Doc);
-            return new ReportHit(Guid.Parse(document.Get("id")), Highlights(document, terms));
+            var title = document.Get("title");
+            return new ReportHit(Guid.Parse(document.Get("id")), Snippets(document.Get("summary") + "\n" + document.Get("body"), wanted),
+                new MarkedText(title, Marks(title, wanted, title.Length)));
         }).ToList();
         var facets = FacetNames.ToDictionary(name => name, name => collector.Counts(columns.IndexOf(name)));
-        return new ReportSearchPage(collector.TotalHits, hits, facets);
+        return new ReportSearchPage(collector.TotalHits, hits, facets, text.Suggestion);
     });
 
     /// <summary>
@@ -191,7 +208,9 @@ public sealed class LuceneReportIndex : IDisposable
         writer?.Dispose();
         directory?.Dispose();
         lockFile?.Dispose();
+        fields.Dispose();
         analyzer.Dispose();
+        plain.Dispose();
     }
 
     private void Commit(IndexWriter w, long appliedChange)
@@ -228,6 +247,7 @@ public sealed class LuceneReportIndex : IDisposable
             new TextField("title", r.Title, Field.Store.YES),
             new TextField("summary", r.Summary, Field.Store.YES),
             new TextField("body", r.Body, Field.Store.YES),
+            new Field(SpellingField, string.Join("\n", r.Title, r.Summary, r.Body), SpellingType),
             new StringField("visibility", r.MembersOnly ? "members" : "public", Field.Store.NO),
             new NumericDocValuesField("published", r.PublishedTicks),
             Facet("outcome", r.Outcome),
@@ -249,30 +269,69 @@ public sealed class LuceneReportIndex : IDisposable
 
     private static SortedSetDocValuesField Facet(string name, string value) => new("f_" + name, new BytesRef(value));
 
-    /// <summary>
-    /// The user's words, analysed by the Swedish chain and composed into a bounded query ourselves: Lucene's query
-    /// parsers throw on everyday input, so they never see it. Words that form a member of a synonym group (after
-    /// stemming, so inflections count) become one concept that also matches the group's other members. Each concept
-    /// may match in any field (a title match weighs most); one or two concepts need one match, longer queries half
-    /// of them, and reports matching more rank higher. Empty (or only stop words) matches everything.
-    /// </summary>
-    private BooleanQuery? TextQuery(string? text, IReadOnlyList<IReadOnlyList<string>> synonyms, IndexReader reader, out List<string> terms)
-    {
-        var words = string.IsNullOrWhiteSpace(text) ? []
-            : SwedishAnalysis.Terms(analyzer, "body", text.Length > 1000 ? text[..1000] : text).Take(32).ToList();
-        terms = [.. words.Distinct()];
-        if (words.Count == 0) return null;
+    /// <summary>A composed text query: null when the text has nothing to match on (show the newest); whether it
+    /// scores (only exclusions do not); the stems to mark in snippets; the corrected text when words were misspelt.</summary>
+    private sealed record TextMatch(Query? Query, bool Scored, List<string> Terms, string? Suggestion);
 
+    /// <summary>
+    /// The user's text, read by <see cref="QuerySyntax"/>, analysed by the Swedish chain and composed into a bounded
+    /// query ourselves: Lucene's query parsers throw on everyday input, so they never see it. Plain words: a word the
+    /// index lacks is replaced by its closest spelling in the index ("Menade du …?"); words forming a member of a
+    /// synonym group (after stemming, so inflections count) become one concept that also matches the group's other
+    /// members; one or two concepts need one match, longer queries half of them, and reports matching more rank
+    /// higher. Phrases must match, excluded words and phrases must not, prefixes count as words. Empty (or only stop
+    /// words) matches everything.
+    /// </summary>
+    private TextMatch TextQuery(string? text, IReadOnlyList<IReadOnlyList<string>> synonyms, IndexReader reader)
+    {
+        var clauses = QuerySyntax.Parse(text);
+        var terms = new List<string>();
+        var query = new BooleanQuery();
+        var plainWords = string.Join(' ', clauses.Where(c => c.Kind == QuerySyntax.Kind.Words && !c.Excluded).Select(c => c.Text));
+        var (plainText, suggestion) = Corrected(plainWords, text, AnalysedSynonyms(synonyms), reader);
+        var concepts = Concepts(SwedishAnalysis.Words(analyzer, plainText), synonyms, terms);
+        foreach (var clause in clauses)
+        {
+            if (clause.Kind == QuerySyntax.Kind.Prefix)
+            {
+                concepts.Add(Prefix(clause.Text));
+                continue;
+            }
+            if (clause.Kind == QuerySyntax.Kind.Words && !clause.Excluded) continue;
+            var words = SwedishAnalysis.Words(analyzer, clause.Text);
+            if (words.Count == 0) continue;
+            if (clause.Excluded)
+            {
+                foreach (var (field, _) in TextFields) query.Add(Phrase(field, words), Occur.MUST_NOT);
+                continue;
+            }
+            var anyField = new DisjunctionMaxQuery(0.1f);
+            foreach (var (field, boost) in TextFields) anyField.Add(Boosted(Phrase(field, words), boost));
+            query.Add(anyField, Occur.MUST);
+            terms.AddRange(words.Select(w => w.Stem));
+        }
+        foreach (var concept in concepts) query.Add(concept, Occur.SHOULD);
+        var required = query.Clauses.Count(c => c.Occur == Occur.MUST);
+        if (required == 0 && concepts.Count > 0) query.MinimumNumberShouldMatch = concepts.Count <= 2 ? 1 : (concepts.Count + 1) / 2;
+        if (query.Clauses.Count == 0) return new TextMatch(null, false, terms, suggestion);
+        var scored = required > 0 || concepts.Count > 0;
+        if (!scored) query.Add(new MatchAllDocsQuery(), Occur.MUST);      // only exclusions: everything else, newest first
+        return new TextMatch(query, scored, terms, suggestion);
+    }
+
+    /// <summary>The plain words as concepts: each word, or a run of words that is a member of a synonym group.</summary>
+    private List<Query> Concepts(List<AnalysedWord> words, IReadOnlyList<IReadOnlyList<string>> synonyms, List<string> terms)
+    {
         var groups = AnalysedSynonyms(synonyms);
         var concepts = new List<Query>();
-        for (var i = 0; i < words.Count;)
+        for (var i = 0; i < words.Count && concepts.Count < QuerySyntax.MaxClauses;)
         {
             IReadOnlyList<string>? matched = null;
             List<IReadOnlyList<string>>? others = null;
             foreach (var group in groups)
             {
                 foreach (var member in group.Where(m => m.Count > (matched?.Count ?? 0) && i + m.Count <= words.Count
-                    && m.SequenceEqual(words.Skip(i).Take(m.Count))))
+                    && m.SequenceEqual(words.Skip(i).Take(m.Count).Select(w => w.Stem))))
                 {
                     matched = member;
                     others = [.. group.Where(m => !m.SequenceEqual(member))];
@@ -280,26 +339,65 @@ public sealed class LuceneReportIndex : IDisposable
             }
             if (matched is null)
             {
-                concepts.Add(Word(words[i], reader));
+                concepts.Add(Word(words[i]));
+                terms.Add(words[i].Stem);
+                terms.AddRange(words[i].Parts);
                 i++;
                 continue;
             }
-            var concept = new DisjunctionMaxQuery(0.1f) { AllOf(matched, reader) };
+            var concept = new DisjunctionMaxQuery(0.1f) { AllOf([.. words.Skip(i).Take(matched.Count)]) };
             foreach (var other in others!)
             {
-                var alternative = AllOf(other, reader);
+                var alternative = AllOf([.. other.Select(stem => new AnalysedWord(stem, [], 0))]);
                 alternative.Boost *= 0.9f;       // the words the user wrote weigh a little more
                 concept.Add(alternative);
                 terms.AddRange(other);
             }
+            terms.AddRange(matched);
             concepts.Add(concept);
             i += matched.Count;
         }
+        return concepts;
+    }
 
-        var query = new BooleanQuery();
-        foreach (var concept in concepts) query.Add(concept, Occur.SHOULD);
-        query.MinimumNumberShouldMatch = concepts.Count <= 2 ? 1 : (concepts.Count + 1) / 2;
-        return query;
+    /// <summary>
+    /// The plain words with each word the index has never seen ("välfärdstenik") replaced by the closest word the
+    /// reports use (one edit for short words, two for long; a transposition is one), found in the index's own
+    /// vocabulary of words as written. Returns the text to search and, when anything changed, the user's whole
+    /// query with the corrections, for "Menade du …?".
+    /// </summary>
+    private (string Text, string? Suggestion) Corrected(string plainText, string? original, List<List<IReadOnlyList<string>>> synonyms, IndexReader reader)
+    {
+        var spelling = MultiFields.GetTerms(reader, SpellingField);
+        if (spelling is null || plainText.Length == 0) return (plainText, null);
+        var corrections = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var word in SwedishAnalysis.Terms(plain, SpellingField, plainText).Distinct().Take(QuerySyntax.MaxClauses))
+        {
+            if (word.Length < 4 || !word.All(char.IsLetter) || corrections.ContainsKey(word)) continue;
+            var analysed = SwedishAnalysis.Words(analyzer, word);
+            if (analysed.Count != 1 || Known(analysed[0].Stem) || synonyms.Any(g => g.Any(m => m.Contains(analysed[0].Stem)))
+                || (analysed[0].Parts.Count > 1 && analysed[0].Parts.All(Known))) continue;     // known, a synonym, or a compound of known parts
+            if (Closest(spelling, word) is { } closest) corrections[word] = closest;
+        }
+        if (corrections.Count == 0) return (plainText, null);
+        bool Known(string stem) => TextFields.Any(f => reader.DocFreq(new Term(f.Field, stem)) > 0);
+        string Fix(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\w+",
+            m => corrections.TryGetValue(m.Value.ToLowerInvariant(), out var c) ? c : m.Value);
+        return (Fix(plainText), Fix(original ?? ""));
+    }
+
+    private static string? Closest(Terms spelling, string word)
+    {
+        var edits = word.Length >= 8 ? 2 : 1;
+        var candidates = new FuzzyTermsEnum(spelling, new AttributeSource(), new Term(SpellingField, word), edits, 1, true);
+        var boost = candidates.Attributes.AddAttribute<IBoostAttribute>();
+        (string Word, float Similarity, int Reports)? best = null;
+        for (var i = 0; i < 200 && candidates.MoveNext(); i++)
+        {
+            var found = (candidates.Term.Utf8ToString(), boost.Boost, candidates.DocFreq);
+            if (best is not { } b || found.Item2 > b.Similarity || (found.Item2 == b.Similarity && found.Item3 > b.Reports)) best = found;
+        }
+        return best?.Word;
     }
 
     private List<List<IReadOnlyList<string>>> AnalysedSynonyms(IReadOnlyList<IReadOnlyList<string>> synonyms)
@@ -308,7 +406,7 @@ public sealed class LuceneReportIndex : IDisposable
         var cached = analysedSynonyms;
         if (cached.Key == key) return cached.Groups;
         var groups = synonyms
-            .Select(g => g.Select(member => SwedishAnalysis.Terms(analyzer, "body", member)).Where(m => m.Count > 0).ToList())
+            .Select(g => g.Select(member => (IReadOnlyList<string>)[.. SwedishAnalysis.Words(analyzer, member).Select(w => w.Stem)]).Where(m => m.Count > 0).ToList())
             .ToList();
         analysedSynonyms = new AnalysedSynonymList(key, groups);
         return groups;
@@ -316,28 +414,53 @@ public sealed class LuceneReportIndex : IDisposable
 
     private sealed record AnalysedSynonymList(string Key, List<List<IReadOnlyList<string>>> Groups);
 
-    private static Query AllOf(IReadOnlyList<string> words, IndexReader reader)
+    private static Query AllOf(IReadOnlyList<AnalysedWord> words)
     {
-        if (words.Count == 1) return Word(words[0], reader);
+        if (words.Count == 1) return Word(words[0]);
         var all = new BooleanQuery();
-        foreach (var word in words) all.Add(Word(word, reader), Occur.MUST);
+        foreach (var word in words) all.Add(Word(word), Occur.MUST);
         return all;
     }
 
-    /// <summary>One word in any text field. A word the index has never seen is probably misspelt
-    /// ("enerigeffektivisering", "bygglv"): the indexed words within one or two edits (transpositions count as
-    /// one) are looked for too, weighted below exact words.</summary>
-    private static DisjunctionMaxQuery Word(string term, IndexReader reader)
+    /// <summary>One word in any text field (a title match weighs most). A compound also matches its parts written
+    /// apart (hemtjänst: hem … tjänst), weighted below the compound itself; its parts alone match it anyway, as the
+    /// index holds every compound's parts too.</summary>
+    private static DisjunctionMaxQuery Word(AnalysedWord word)
     {
         var anyField = new DisjunctionMaxQuery(0.1f);
-        foreach (var (field, boost) in TextFields) anyField.Add(new TermQuery(new Term(field, term)) { Boost = boost });
-        if (term.Length >= 4 && TextFields.All(f => reader.DocFreq(new Term(f.Field, term)) == 0))
+        foreach (var (field, boost) in TextFields) anyField.Add(new TermQuery(new Term(field, word.Stem)) { Boost = boost });
+        if (word.Parts.Count > 1)
         {
-            var edits = term.Length >= 8 ? 2 : 1;
-            foreach (var (field, boost) in TextFields)
-                anyField.Add(new FuzzyQuery(new Term(field, term), edits, 1) { Boost = boost * 0.8f });
+            var parts = AllOf([.. word.Parts.Select(p => new AnalysedWord(p, [], 0))]);
+            parts.Boost = 0.6f;
+            anyField.Add(parts);
         }
         return anyField;
+    }
+
+    /// <summary>Words starting with a prefix, in any field; the prefix is stemmed like a word (upphandlingar* finds
+    /// upphandling). Constant-score: no expansion into thousands of scored terms.</summary>
+    private static DisjunctionMaxQuery Prefix(string text)
+    {
+        var stem = SwedishAnalysis.Stem(text.ToLowerInvariant());
+        var anyField = new DisjunctionMaxQuery(0.1f);
+        foreach (var (field, boost) in TextFields) anyField.Add(new PrefixQuery(new Term(field, stem)) { Boost = boost });
+        return anyField;
+    }
+
+    /// <summary>The words in order in one field; stop words between them leave their gap (vård på distans).</summary>
+    private static Query Phrase(string field, List<AnalysedWord> words)
+    {
+        if (words.Count == 1) return new TermQuery(new Term(field, words[0].Stem));
+        var phrase = new PhraseQuery();
+        foreach (var word in words) phrase.Add(new Term(field, word.Stem), word.Position);
+        return phrase;
+    }
+
+    private static Query Boosted(Query query, float boost)
+    {
+        query.Boost = boost;
+        return query;
     }
 
     /// <summary>The query's filters as facet-column lookups: AND across facets, OR within one.</summary>
@@ -371,18 +494,83 @@ public sealed class LuceneReportIndex : IDisposable
         return filters;
     }
 
-    /// <summary>Up to two sentences of the summary and body that contain a searched word, found by analysing them
-    /// with the same chain (so "upphandlingar" is found for "upphandling").</summary>
-    private List<string> Highlights(Document document, List<string> terms)
+    /// <summary>Up to two sentences of the text that contain a searched word, with those words marked. The text is
+    /// analysed once by the same chain (so "upphandlingar" is marked for "upphandling", and "välfärdsteknik" for
+    /// "teknik") and only as far as the second such sentence.</summary>
+    private List<MarkedText> Snippets(string text, HashSet<string> wanted)
     {
-        if (terms.Count == 0) return [];
-        var wanted = terms.ToHashSet(StringComparer.Ordinal);
-        var sentences = (document.Get("summary") + "\n" + document.Get("body"))
-            .Split(['.', '\n', '!', '?'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return [.. sentences
-            .Where(s => s.Length > 0 && SwedishAnalysis.Terms(analyzer, "body", s).Any(wanted.Contains))
-            .Take(2)
-            .Select(s => (s.Length > 240 ? s[..240] + "…" : s.TrimStart('-', ' ')) + (s.Length > 240 ? "" : "."))];
+        var snippets = new List<MarkedText>();
+        if (wanted.Count == 0) return snippets;
+        using var stream = analyzer.GetTokenStream("body", text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        stream.Reset();
+        var sentenceStart = 0;
+        var sentenceEnd = SentenceEnd(text, 0);
+        var marks = new List<TextMark>();
+        while (stream.IncrementToken() && snippets.Count < 2)
+        {
+            if (offset.StartOffset >= sentenceEnd)
+            {
+                if (marks.Count > 0) snippets.Add(Snippet(text, sentenceStart, sentenceEnd, marks));
+                marks.Clear();
+                while (offset.StartOffset >= sentenceEnd) (sentenceStart, sentenceEnd) = (sentenceEnd, SentenceEnd(text, sentenceEnd));
+            }
+            if (wanted.Contains(term.ToString())) marks.Add(new TextMark(offset.StartOffset, offset.EndOffset - offset.StartOffset));
+        }
+        if (snippets.Count < 2 && marks.Count > 0) snippets.Add(Snippet(text, sentenceStart, sentenceEnd, marks));
+        stream.End();
+        return snippets;
+    }
+
+    private List<TextMark> Marks(string text, HashSet<string> wanted, int limit)
+    {
+        var marks = new List<TextMark>();
+        if (wanted.Count == 0) return marks;
+        using var stream = analyzer.GetTokenStream("title", text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+            if (offset.EndOffset <= limit && wanted.Contains(term.ToString())) marks.Add(new TextMark(offset.StartOffset, offset.EndOffset - offset.StartOffset));
+        stream.End();
+        return Merged(marks);
+    }
+
+    private static int SentenceEnd(string text, int from)
+    {
+        var end = text.IndexOfAny(['.', '\n', '!', '?'], from);
+        return end < 0 ? text.Length : end + 1;
+    }
+
+    /// <summary>One sentence, trimmed (and cut at 240 characters), with its marks moved to its own positions.</summary>
+    private static MarkedText Snippet(string text, int start, int end, List<TextMark> marks)
+    {
+        while (start < end && (char.IsWhiteSpace(text[start]) || text[start] == '-')) start++;
+        while (end > start && char.IsWhiteSpace(text[end - 1])) end--;
+        var cut = end - start > 240;
+        if (cut) end = start + 240;
+        var sentence = text[start..end];
+        if (cut) sentence += "…";
+        else if (sentence.Length > 0 && sentence[^1] is not ('.' or '!' or '?')) sentence += ".";
+        return new MarkedText(sentence, Merged([.. marks.Where(m => m.Start >= start && m.Start + m.Length <= end)
+            .Select(m => new TextMark(m.Start - start, m.Length))]));
+    }
+
+    /// <summary>Marks in order without overlaps (a compound and its parts mark the same letters).</summary>
+    private static List<TextMark> Merged(List<TextMark> marks)
+    {
+        var merged = new List<TextMark>();
+        foreach (var mark in marks.OrderBy(m => m.Start))
+        {
+            if (merged.Count > 0 && mark.Start < merged[^1].Start + merged[^1].Length)
+            {
+                var last = merged[^1];
+                merged[^1] = new TextMark(last.Start, Math.Max(last.Start + last.Length, mark.Start + mark.Length) - last.Start);
+            }
+            else merged.Add(mark);
+        }
+        return merged;
     }
 
     private sealed class Bm25Searchers : SearcherFactory

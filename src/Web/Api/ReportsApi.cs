@@ -22,7 +22,8 @@ internal static class ReportsApi
                 total = page.Total,
                 page = page.Page,
                 pageSize = page.PageSize,
-                items = page.Items.Select(hit => Item(hit.Report, hit.Highlights, links.Report(http.Request, hit.Report.Id))),
+                suggestion = page.Suggestion,
+                items = page.Items.Select(hit => Item(hit.Report, links.Report(http.Request, hit.Report.Id), hit)),
                 facets = new
                 {
                     outcome = page.Facets["outcome"],
@@ -43,12 +44,14 @@ internal static class ReportsApi
         api.MapGet("/{id}/similar", async (string id, HttpContext http, ISender sender, Links links, CancellationToken ct) =>
         {
             var similar = await sender.Send(new FindSimilarReportsQuery(id), ct);
-            return Results.Ok(new { items = similar.Select(r => Item(r, [], links.Report(http.Request, r.Id))) });
+            return Results.Ok(new { items = similar.Select(r => Item(r, links.Report(http.Request, r.Id))) });
         });
         return routes;
     }
 
-    private static object Item(ReportSummary r, IReadOnlyList<string> highlights, string url) => new
+    /// <summary>A list item. From a search, <c>highlights</c> are HTML (encoded text, searched words in &lt;mark&gt;)
+    /// and <c>titleHighlighted</c> is the title so; elsewhere they are empty and null.</summary>
+    private static object Item(ReportSummary r, string url, SearchHit? hit = null) => new
     {
         id = r.Id,
         externalId = r.ExternalId,
@@ -61,7 +64,8 @@ internal static class ReportsApi
         principles = r.Principles,
         challenges = r.Challenges,
         url,
-        highlights,
+        highlights = hit?.Highlights.Select(MarkedTextHtml.ToHtml) ?? [],
+        titleHighlighted = hit is null ? null : MarkedTextHtml.ToHtml(hit.Title),
     };
 
     private static object Full(ReportDetails r, string url)

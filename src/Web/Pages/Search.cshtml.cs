@@ -41,6 +41,17 @@ public sealed class SearchModel(ISender sender) : PageModel
         return "/sok" + query.ToQueryString();
     }
 
+    /// <summary>The same search with the corrected words.</summary>
+    public string SuggestionLink(string suggestion)
+    {
+        var query = new QueryBuilder(Request.Query.Where(q => q.Key is not ("q" or "page"))
+            .SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v ?? ""))))
+        {
+            { "q", suggestion },
+        };
+        return "/sok" + query.ToQueryString();
+    }
+
     public string PageLink(int page)
     {
         var query = new QueryBuilder(Request.Query.Where(q => q.Key != "page").SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v ?? ""))))

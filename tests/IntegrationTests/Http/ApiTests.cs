@@ -83,7 +83,9 @@ public sealed class ApiTests
     {
         await using var app = await DemoSite();
         var client = app.Browser();
-        foreach (var q in new[] { "\"", "AND", "title:", "(((", "*", "-", "\u0001\u0002", new string('x', 10_000), "🤖 chattbot" })
+        foreach (var q in new[] { "\"", "AND", "title:", "(((", "*", "-", "\u0001\u0002", new string('x', 10_000), "🤖 chattbot",
+            "\"\"", "-\"", "-*", "***", "a*b*", "\"oavslutad fras", "NOT -", "title:\"x\" OR y~2^3", string.Concat(Enumerable.Repeat("\"a\" -b c* ", 500)),
+            new string('\uD83E', 3) })
         {
             var response = await client.GetAsync("/api/v1/reports?q=" + Uri.EscapeDataString(q));
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -45,7 +45,7 @@ public sealed class ReportSearchTests
         var hits = (await app.SendAs(Actor.Nobody, new SearchReportsQuery { Text = "nattliga besök" })).Items;
 
         Assert.Equal([inTitle, inBody], hits.Select(h => h.Report.Id));
-        Assert.Contains("Kamerorna ersatte en del nattliga besök.", hits[1].Highlights);
+        Assert.Contains("Kamerorna ersatte en del nattliga besök.", hits[1].Highlights.Select(h => h.Text));
     }
 
     [Theory, ClassData(typeof(Databases))]
@@ -107,5 +107,77 @@ public sealed class ReportSearchTests
         await app.SendAs(await app.Moderator(), new Lessons.Application.Search.SaveSynonymGroupCommand(null, "snöröjning\nvinterväghållning"));
 
         Assert.Equal(["Snöröjningen blev smartare med sensorer"], await Titles(app, "vinterväghållning"));
+    }
+
+    /// <summary>Publishes a report whose only words are its title and summary (the other sections say nothing searchable).</summary>
+    private static async Task Publish(TestApp app, Actor editor, string title, string summary) =>
+        await app.SendAs(editor, new PublishReportCommand(await app.SendAs(editor, new CreateDraftCommand(Drafts.Valid(title) with
+        {
+            Summary = summary, Background = "Se ovan.", WhatWeDid = "Se ovan.", Result = "Se ovan.", Lessons = "Se ovan.", Recommendations = "Se ovan.",
+        }))));
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task A_part_finds_its_compounds_and_a_compound_finds_its_parts_written_apart(string database)
+    {
+        await using var app = await TestApp.StartAsync(database);
+        var editor = await app.Member("Umeå kommun", editor: true);
+        await Publish(app, editor, "Välfärdsteknik i nattillsynen", "Sensorer ersatte nattliga besök.");
+        await Publish(app, editor, "Planering av besöken", "Ett nytt schema för hemtjänsten gav kortare restider.");
+        await Publish(app, editor, "Maten i skolorna", "Mindre svinn när eleverna fick välja själva.");
+
+        Assert.Equal(["Välfärdsteknik i nattillsynen"], await Titles(app, "teknik"));
+        Assert.Equal(["Planering av besöken"], await Titles(app, "hemtjänstens planering"));
+        Assert.Equal(["Maten i skolorna"], await Titles(app, "skolmat"));          // skol + mat, written apart in the report
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Phrases_prefixes_and_exclusions_narrow_the_search(string database)
+    {
+        await using var app = await TestApp.StartAsync(database);
+        var editor = await app.Member("Umeå kommun", editor: true);
+        await Publish(app, editor, "Vård på distans för äldre", "Videobesök ersatte resor.");
+        await Publish(app, editor, "Distans och vård i glesbygden", "Långa avstånd till vårdcentralen.");
+        await Publish(app, editor, "Energieffektivisering i skolor", "Ny ventilation sparade el.");
+
+        Assert.Equal(["Vård på distans för äldre"], await Titles(app, "\"vård på distans\""));
+        Assert.Equal(2, (await Titles(app, "vård distans")).Count);
+        Assert.Equal(["Distans och vård i glesbygden"], await Titles(app, "distans -videobesök"));
+        Assert.Equal(["Distans och vård i glesbygden"], await Titles(app, "vård -\"distans för äldre\""));
+        Assert.Equal(["Energieffektivisering i skolor"], await Titles(app, "energi*"));
+        Assert.Equal(["Energieffektivisering i skolor"], await Titles(app, "Energieffektiviseringar*"));   // stemmed like a word
+        Assert.Equal(2, (await Titles(app, "-energi")).Count);                          // only an exclusion: everything else
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task A_misspelt_word_finds_what_was_meant_and_the_correction_is_suggested(string database)
+    {
+        await using var app = await TestApp.StartAsync(database);
+        var editor = await app.Member("Umeå kommun", editor: true);
+        await Publish(app, editor, "Energieffektivisering i skolor", "Ny ventilation sparade el.");
+        await Publish(app, editor, "Välfärdsteknik i nattillsynen", "Sensorer ersatte nattliga besök.");
+
+        var page = await app.SendAs(Actor.Nobody, new SearchReportsQuery { Text = "enerigeffektivisering i skolor" });
+        Assert.Equal("energieffektivisering i skolor", page.Suggestion);
+        Assert.Equal("Energieffektivisering i skolor", Assert.Single(page.Items).Report.Title);
+
+        page = await app.SendAs(Actor.Nobody, new SearchReportsQuery { Text = "Välfärdstenik" });
+        Assert.Equal("välfärdsteknik", page.Suggestion);
+        var hit = Assert.Single(page.Items);
+        Assert.Equal([new Lessons.Application.Common.Ports.TextMark(0, 14)], hit.Title.Marks);     // the corrected word is marked
+
+        Assert.Null((await app.SendAs(Actor.Nobody, new SearchReportsQuery { Text = "ventilation" })).Suggestion);
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Snippets_mark_every_form_of_the_searched_words(string database)
+    {
+        await using var app = await TestApp.StartAsync(database);
+        var editor = await app.Member("Umeå kommun", editor: true);
+        await Publish(app, editor, "Upphandlingen av trygghetslarm", "Två upphandlingar avbröts. Sedan gick det bättre med innovationsupphandlingen.");
+
+        var hit = Assert.Single((await app.SendAs(Actor.Nobody, new SearchReportsQuery { Text = "upphandling" })).Items);
+        Assert.Equal("<mark>Upphandlingen</mark> av trygghetslarm", Lessons.Web.Infrastructure.MarkedTextHtml.ToHtml(hit.Title));
+        Assert.Equal(["Två <mark>upphandlingar</mark> avbröts.", "Sedan gick det bättre med <mark>innovationsupphandlingen</mark>."],
+            hit.Highlights.Select(Lessons.Web.Infrastructure.MarkedTextHtml.ToHtml));
     }
 }

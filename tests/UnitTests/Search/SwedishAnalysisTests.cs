@@ -38,6 +38,30 @@ public sealed class SwedishAnalysisTests
             .Select(f => SwedishAnalysis.Terms(analyzer, "text", f).Single()).Distinct();
         Assert.Single(forms);
         Assert.Equal(SwedishAnalysis.Terms(analyzer, "text", "äldreomsorg"), SwedishAnalysis.Terms(analyzer, "text", "ÄLDREOMSORG"));
-        Assert.Equal(["chattbot", "kommun"], SwedishAnalysis.Terms(analyzer, "text", "Chattbot och kommunen"));
+        Assert.Equal(["chattbot", "kommun"], SwedishAnalysis.Words(analyzer, "Chattbot och kommunen").Select(w => w.Stem));
+    }
+
+    [Theory]
+    [InlineData("välfärdsteknik", "välfärd teknik")]                     // over the linking s
+    [InlineData("hemtjänstens", "hem tjänst")]                           // a listed three-letter part
+    [InlineData("skolmat", "skol mat")]
+    [InlineData("Energieffektiviseringsprojektet", "energi effektivisering projekt")]
+    [InlineData("kontaktcenter", "kontakt cent")]
+    [InlineData("kommunen", "")]                                         // a listed word is never split (kom + munen)
+    [InlineData("misslyckades", "")]                                     // no four-letter parts from the general vocabulary
+    [InlineData("planering", "")]
+    [InlineData("upphandlingar", "")]
+    public void Compounds_are_indexed_with_their_parts(string word, string parts)
+    {
+        var analysed = SwedishAnalysis.Words(SwedishAnalysis.Create(), word).Single();
+        Assert.Equal(parts.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(SwedishAnalysis.Stem), analysed.Parts);
+    }
+
+    [Fact]
+    public void Compound_parts_keep_the_position_of_their_word_so_phrases_still_work()
+    {
+        var words = SwedishAnalysis.Words(SwedishAnalysis.Create(), "planering i hemtjänsten på distans");
+        Assert.Equal(["planering", "hemtjänst", "distan"], words.Select(w => w.Stem));
+        Assert.Equal([0, 2, 4], words.Select(w => w.Position));
     }
 }

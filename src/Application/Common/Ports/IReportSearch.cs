@@ -21,10 +21,18 @@ public sealed record ReportSearchQuery
     public IReadOnlyList<IReadOnlyList<string>> Synonyms { get; init; } = [];
 }
 
-public sealed record ReportHit(Guid Id, IReadOnlyList<string> Highlights);
+/// <summary>A piece of a report's text with the searched words marked: each mark is a range of <see cref="Text"/>.</summary>
+public sealed record MarkedText(string Text, IReadOnlyList<TextMark> Marks);
+
+public readonly record struct TextMark(int Start, int Length);
+
+/// <summary>A hit: its id, up to two sentences containing the searched words, and its title with them marked.</summary>
+public sealed record ReportHit(Guid Id, IReadOnlyList<MarkedText> Highlights, MarkedText? Title = null);
 
 /// <summary>Facets are keyed by the contract's names (outcome, principle, challenge, stage, organisationType, organisation, year).</summary>
-public sealed record ReportSearchPage(int Total, IReadOnlyList<ReportHit> Hits, IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Facets);
+/// <summary><see cref="Suggestion"/> is the query with misspelt words corrected ("Menade du …?"), when any were.</summary>
+public sealed record ReportSearchPage(
+    int Total, IReadOnlyList<ReportHit> Hits, IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Facets, string? Suggestion = null);
 
 /// <summary>The search engine behind the product's search, shaped by what the product asks rather than by SQL.</summary>
 public interface IReportSearch

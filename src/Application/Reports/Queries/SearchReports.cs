@@ -35,12 +35,14 @@ public sealed record SearchReportsQuery : IRequest<SearchPage>
     public int PageSize { get; init; } = 20;
 }
 
-public sealed record SearchHit(ReportSummary Report, IReadOnlyList<string> Highlights);
+/// <summary>A hit with its snippets; <see cref="Title"/> has the searched words marked when the index has the current title.</summary>
+public sealed record SearchHit(ReportSummary Report, IReadOnlyList<MarkedText> Highlights, MarkedText Title);
 
 public sealed record SearchPage(
     int Total, int Page, int PageSize, IReadOnlyList<SearchHit> Items,
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Facets,
-    IReadOnlyDictionary<Guid, string> OrganisationNames);
+    IReadOnlyDictionary<Guid, string> OrganisationNames,
+    string? Suggestion = null);
 
 public sealed class SearchReportsValidator : AbstractValidator<SearchReportsQuery>
 {
@@ -114,11 +116,16 @@ internal sealed class SearchReportsHandler(ILessonsDbContext db, CurrentViewer c
         var rows = await db.Reports.AsNoTracking().Where(ReportAccess.PublishedVisibleTo(viewer)).Where(r => ids.Contains(r.Id))
             .Rows(db.Organisations).ToDictionaryAsync(r => r.Id, ct);
         var items = found.Hits.Where(h => rows.ContainsKey(h.Id))
-            .Select(h => new SearchHit(rows[h.Id].ToSummary(viewer), h.Highlights)).ToList();
+            .Select(h =>
+            {
+                var report = rows[h.Id].ToSummary(viewer);
+                var title = h.Title is { } marked && marked.Text == report.Title ? marked : new MarkedText(report.Title, []);
+                return new SearchHit(report, h.Highlights, title);
+            }).ToList();
 
         var organisationIds = found.Facets["organisation"].Keys.Select(Guid.Parse).ToList();
         var names = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id))
             .ToDictionaryAsync(o => o.Id, o => o.Name, ct);
-        return new SearchPage(found.Total, query.Page, query.PageSize, items, found.Facets, names);
+        return new SearchPage(found.Total, query.Page, query.PageSize, items, found.Facets, names, found.Suggestion);
     }
 }
