@@ -54,11 +54,25 @@ internal sealed class FacetColumns(string[] names)
         public Column this[int facet] => columns[facet];
     }
 
-    /// <summary>A document's ordinals are <c>Ordinals[Starts[doc]..Starts[doc + 1]]</c>.</summary>
+    /// <summary>A document's ordinals are <c>Ordinals[Starts[doc]..Starts[doc + 1]]</c>; when no document has more
+    /// than one value (outcome, year, organisation…), <c>Single[doc]</c> is its ordinal or -1, one read instead of three.</summary>
     public sealed class Column(int[] starts, int[] ordinals)
     {
         public int[] Starts { get; } = starts;
         public int[] Ordinals { get; } = ordinals;
+        public int[]? Single { get; } = SingleValued(starts, ordinals);
+
+        private static int[]? SingleValued(int[] starts, int[] ordinals)
+        {
+            var single = new int[Math.Max(0, starts.Length - 1)];
+            for (var doc = 0; doc < single.Length; doc++)
+            {
+                var count = starts[doc + 1] - starts[doc];
+                if (count > 1) return null;
+                single[doc] = count == 0 ? -1 : ordinals[starts[doc]];
+            }
+            return single;
+        }
 
         public static Column Read(SortedSetDocValues? docValues, int maxDoc, Values values)
         {

@@ -82,6 +82,11 @@ internal sealed class FacetedCollector : ICollector
     private bool Passes(Filter filter, int doc)
     {
         var column = segment![filter.Facet];
+        if (column.Single is { } single)
+        {
+            var one = single[doc];
+            return one >= 0 && one < filter.Accepts.Length && filter.Accepts[one];
+        }
         var ordinals = column.Ordinals;
         for (int i = column.Starts[doc], end = column.Starts[doc + 1]; i < end; i++)
         {
@@ -95,6 +100,11 @@ internal sealed class FacetedCollector : ICollector
     {
         if (counts[facet] is not { } perOrdinal) return;     // not a counted facet (a filter-only one)
         var column = segment![facet];
+        if (column.Single is { } single)
+        {
+            if (single[doc] >= 0) perOrdinal[single[doc]]++;
+            return;
+        }
         var ordinals = column.Ordinals;
         for (int i = column.Starts[doc], end = column.Starts[doc + 1]; i < end; i++) perOrdinal[ordinals[i]]++;
     }

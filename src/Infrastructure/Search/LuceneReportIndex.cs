@@ -3,6 +3,7 @@ using System.Globalization;
 using Lessons.Application.Common.Ports;
 
 using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Sv;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
@@ -39,6 +40,8 @@ public sealed class LuceneReportIndex : IDisposable
     private readonly FacetColumns columns = new([.. FacetNames, "visibility"]);
     // Similar reports change only when the index does: kept until the next commit.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(Guid, int, bool), IReadOnlyList<ReportHit>> similar = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ReportSearchPage> browsing = new(StringComparer.Ordinal);
+    private long commits;
     // The synonym list changes rarely: its phrases are analysed once per version of the list, not per search.
     // Replaced whole (one reference), so concurrent searches never pair a list with another list's analysis.
     private AnalysedSynonymList analysedSynonyms = new("", []);
@@ -87,6 +90,7 @@ public sealed class LuceneReportIndex : IDisposable
                 {
                     OpenMode = AppliedChange is null ? OpenMode.CREATE : OpenMode.CREATE_OR_APPEND,
                     Similarity = new BM25Similarity(),
+                    RAMBufferSizeMB = 64,       // fewer, larger segments while rebuilding; flushed at commit anyway
                 };
                 writer = new IndexWriter(directory, config);
                 searchers = new SearcherManager(writer, true, new Bm25Searchers());
@@ -118,7 +122,31 @@ public sealed class LuceneReportIndex : IDisposable
     /// <summary>Opens the index if needed, so <see cref="AppliedChange"/> is known.</summary>
     public void Open() => _ = Writer;
 
-    public ReportSearchPage Search(ReportSearchQuery query) => WithSearcher(searcher =>
+    /// <summary>
+    /// A search. Pages without words to match (browsing, filters only, stop words only) count facets over every
+    /// report, so they are kept until the index next changes; pages with words are always computed.
+    /// </summary>
+    public ReportSearchPage Search(ReportSearchQuery query)
+    {
+        var generation = Interlocked.Read(ref commits);
+        var browseKey = string.IsNullOrWhiteSpace(query.Text) || SwedishAnalysis.Terms(plain, SpellingField, query.Text.Length > 200 ? query.Text[..200] : query.Text)
+            .All(SwedishAnalyzer.DefaultStopSet.Contains) ? BrowseKey(query) : null;
+        if (browseKey is not null && browsing.TryGetValue(browseKey, out var kept)) return kept;
+        var page = Find(query);
+        if (browseKey is not null && generation == Interlocked.Read(ref commits))
+        {
+            if (browsing.Count > 1000) browsing.Clear();
+            browsing[browseKey] = page;
+        }
+        return page;
+    }
+
+    private static string BrowseKey(ReportSearchQuery q) => string.Join('|',
+        string.Join(',', q.Outcomes.Order()), string.Join(',', q.Principles.Order()), string.Join(',', q.Challenges.Order()),
+        string.Join(',', q.Stages.Order()), string.Join(',', q.OrganisationTypes.Order()), string.Join(',', q.Organisations.Order()),
+        q.YearFrom, q.YearTo, q.NewestFirst, q.Skip, q.Take, q.MembersOnlyVisible);
+
+    private ReportSearchPage Find(ReportSearchQuery query) => WithSearcher(searcher =>
     {
         var text = TextQuery(query.Text, query.Synonyms, searcher.IndexReader);
         var sort = query.NewestFirst || !text.Scored
@@ -219,7 +247,9 @@ public sealed class LuceneReportIndex : IDisposable
         w.Commit();
         AppliedChange = appliedChange;
         searchers!.MaybeRefreshBlocking();
+        Interlocked.Increment(ref commits);
         similar.Clear();
+        browsing.Clear();
     }
 
     private static long? ReadAppliedChange(FSDirectory directory)

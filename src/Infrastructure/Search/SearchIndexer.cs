@@ -31,6 +31,7 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, LuceneReportIndex
     /// </summary>
     public async Task CatchUpAsync(CancellationToken ct)
     {
+        if (Progress is not null) return;       // a rebuild is under way: search what the index has, and say so
         if (signal.Version == Interlocked.Read(ref checkedVersion) && Environment.TickCount64 - Interlocked.Read(ref checkedAt) < RecheckMilliseconds)
             return;
         await gate.WaitAsync(ct);
@@ -95,21 +96,52 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, LuceneReportIndex
         // The outbox position is read before the reports: a change saved meanwhile has a later id and is applied next.
         var total = await db.Reports.CountAsync(r => r.Status == ReportStatus.Published, ct);
         logger.LogInformation("Rebuilding the search index from the database: {Total} published reports", total);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        Progress = new SearchIndexProgress(0, total);
         index.BeginRebuild();
-        var done = 0;
-        for (var page = 0; done < total; page++)
+
+        // One streaming read (no paging: OFFSET grows with the table) feeds batches to an analysing writer per core;
+        // Lucene's writer takes documents from several threads at once.
+        var batches = System.Threading.Channels.Channel.CreateBounded<IndexedReport[]>(4);
+        var writers = Enumerable.Range(0, Math.Max(1, Environment.ProcessorCount)).Select(_ => Task.Run(async () =>
         {
-            var chunk = await Published(db, db.Reports.Where(r => r.Status == ReportStatus.Published)
-                .OrderBy(r => r.Id).Skip(page * Batch).Take(Batch)).ToListAsync(ct);
-            if (chunk.Count == 0) break;
-            index.Add(chunk.Select(ToIndexed));
-            done += chunk.Count;
-            if (total >= 10 * Batch && page % 5 == 4) logger.LogInformation("Search index rebuild: {Done} / {Total}", done, total);
+            await foreach (var batch in batches.Reader.ReadAllAsync(ct))
+            {
+                index.Add(batch);
+                var done = Interlocked.Add(ref indexed, batch.Length);
+                Progress = new SearchIndexProgress(done, total);
+                if (done / (10 * Batch) != (done - batch.Length) / (10 * Batch)) logger.LogInformation("Search index rebuild: {Done} / {Total}", done, total);
+            }
+        }, ct)).ToList();
+        indexed = 0;
+        try
+        {
+            var batch = new List<IndexedReport>(Batch / 4);
+            await foreach (var row in Published(db, db.Reports).AsAsyncEnumerable().WithCancellation(ct))
+            {
+                batch.Add(ToIndexed(row));
+                if (batch.Count < Batch / 4) continue;
+                await batches.Writer.WriteAsync([.. batch], ct);
+                batch.Clear();
+            }
+            if (batch.Count > 0) await batches.Writer.WriteAsync([.. batch], ct);
         }
+        finally
+        {
+            batches.Writer.TryComplete();
+        }
+        await Task.WhenAll(writers);
         index.Commit(latest);
-        logger.LogInformation("Search index rebuilt: {Done} reports, outbox position {Latest}", done, latest);
-        return done;
+        Progress = null;
+        logger.LogInformation("Search index rebuilt: {Done} reports in {Seconds:F1} s, outbox position {Latest}",
+            indexed, clock.Elapsed.TotalSeconds, latest);
+        return indexed;
     }
+
+    private int indexed;
+
+    /// <summary>How far a rebuild has come, while one runs (the search page shows it); null otherwise.</summary>
+    public SearchIndexProgress? Progress { get; private set; }
 
     private sealed record Row(Guid Id, ReportContent Content, bool IsAnonymous, Visibility Visibility, DateTimeOffset? PublishedAt,
         string OrganisationName, Guid OrganisationId, OrganisationType OrganisationType);
@@ -137,7 +169,7 @@ internal sealed class LuceneReportSearch(SearchIndexer indexer, LuceneReportInde
     public async Task<ReportSearchPage> SearchAsync(ReportSearchQuery query, CancellationToken ct)
     {
         await indexer.CatchUpAsync(ct);
-        return index.Search(query);
+        return index.Search(query) with { Rebuilding = indexer.Progress };
     }
 
     public async Task<IReadOnlyList<ReportHit>> SimilarAsync(Guid reportId, int count, bool membersOnlyVisible, CancellationToken ct)

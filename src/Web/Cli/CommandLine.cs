@@ -162,7 +162,12 @@ internal static partial class CommandLine
     {
         await output.WriteLineAsync("Bygger om sökindexet från databasen …");
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var count = await provider.GetRequiredService<Lessons.Infrastructure.Search.SearchIndexer>().RebuildAsync(CancellationToken.None);
+        var indexer = provider.GetRequiredService<Lessons.Infrastructure.Search.SearchIndexer>();
+        var rebuild = indexer.RebuildAsync(CancellationToken.None);
+        while (await Task.WhenAny(rebuild, Task.Delay(1000)) != rebuild)
+            if (indexer.Progress is { Total: > 0 } progress)
+                await output.WriteLineAsync($"  [{new string('#', 30 * progress.Done / progress.Total),-30}] {progress.Done:N0} / {progress.Total:N0}");
+        var count = await rebuild;
         await output.WriteLineAsync($"Klart: {count:N0} publicerade rapporter indexerade på {clock.Elapsed.TotalSeconds:N1} s.");
         return 0;
     }

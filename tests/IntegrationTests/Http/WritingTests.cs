@@ -213,4 +213,23 @@ public sealed class WritingTests
         Assert.Contains("Bygger vidare på", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Chattbot för bygglovsfrågor", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task While_typing_the_form_asks_for_similar_reports_and_gets_them_as_a_fragment()
+    {
+        await using var app = await LessonsApp.StartAsync(extra: new Dictionary<string, string?> { ["DemoContent:Enabled"] = "true" });
+        var author = await SignedInMemberOfLundAsync(app, "eva@lund.se");
+        var form = await author.GetPageAsync("/rapporter/ny");
+        var endpoint = form.QuerySelector("form[data-precedents]")!.GetAttribute("data-precedents")!;
+        Assert.NotNull(form.QuerySelector("script[src='/js/precedents.js']"));
+        Assert.NotNull(form.QuerySelector("#precedents[aria-live=polite]"));
+
+        var fragment = await author.GetStringAsync(endpoint + "&title=" + Uri.EscapeDataString("Chattbot för bygglov")
+            + "&summary=" + Uri.EscapeDataString("En chattbot svarar på frågor om bygglov."));
+
+        Assert.Contains("Chattbot för bygglovsfrågor", fragment, StringComparison.Ordinal);
+        Assert.Contains("name=\"BuildsOn\"", fragment, StringComparison.Ordinal);
+        Assert.DoesNotContain("<html", fragment, StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await app.Browser().GetAsync("/js/precedents.js")).StatusCode);
+    }
 }

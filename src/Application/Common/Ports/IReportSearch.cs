@@ -30,9 +30,13 @@ public readonly record struct TextMark(int Start, int Length);
 public sealed record ReportHit(Guid Id, IReadOnlyList<MarkedText> Highlights, MarkedText? Title = null);
 
 /// <summary>Facets are keyed by the contract's names (outcome, principle, challenge, stage, organisationType, organisation, year).</summary>
-/// <summary><see cref="Suggestion"/> is the query with misspelt words corrected ("Menade du …?"), when any were.</summary>
+/// <summary><see cref="Suggestion"/> is the query with misspelt words corrected ("Menade du …?"), when any were;
+/// <see cref="Rebuilding"/> says how far a rebuild of the index has come while one runs (hits may be missing).</summary>
 public sealed record ReportSearchPage(
-    int Total, IReadOnlyList<ReportHit> Hits, IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Facets, string? Suggestion = null);
+    int Total, IReadOnlyList<ReportHit> Hits, IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Facets, string? Suggestion = null,
+    SearchIndexProgress? Rebuilding = null);
+
+public sealed record SearchIndexProgress(int Done, int Total);
 
 /// <summary>The search engine behind the product's search, shaped by what the product asks rather than by SQL.</summary>
 public interface IReportSearch

@@ -42,7 +42,8 @@ public sealed record SearchPage(
     int Total, int Page, int PageSize, IReadOnlyList<SearchHit> Items,
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Facets,
     IReadOnlyDictionary<Guid, string> OrganisationNames,
-    string? Suggestion = null);
+    string? Suggestion = null,
+    SearchIndexProgress? Rebuilding = null);
 
 public sealed class SearchReportsValidator : AbstractValidator<SearchReportsQuery>
 {
@@ -126,6 +127,6 @@ internal sealed class SearchReportsHandler(ILessonsDbContext db, CurrentViewer c
         var organisationIds = found.Facets["organisation"].Keys.Select(Guid.Parse).ToList();
         var names = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id))
             .ToDictionaryAsync(o => o.Id, o => o.Name, ct);
-        return new SearchPage(found.Total, query.Page, query.PageSize, items, found.Facets, names, found.Suggestion);
+        return new SearchPage(found.Total, query.Page, query.PageSize, items, found.Facets, names, found.Suggestion, found.Rebuilding);
     }
 }

@@ -53,6 +53,20 @@ public sealed class NewModel(ISender sender, IMarkdownRenderer markdown) : Repor
         return Page();
     }
 
+    /// <summary>The live precedent check: the same findings as the step, as an HTML fragment the page's script
+    /// puts in place while the author types (progressive enhancement; the step above works without it).</summary>
+    public async Task<IActionResult> OnGetPrecedentsAsync(string? title, string? summary, CancellationToken ct)
+    {
+        try
+        {
+            return Partial("_Precedents", await Sender.Send(new FindPrecedentsQuery(title ?? "", summary ?? ""), ct));
+        }
+        catch (Exception e) when (ModelState.TryAddRequestErrors(e))
+        {
+            return BadRequest();
+        }
+    }
+
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         Account = await Sender.Send(new GetMyAccountQuery(), ct);
