@@ -93,6 +93,23 @@ public sealed class ApiTests
     }
 
     [Fact]
+    public async Task A_misspelt_search_suggests_the_word_and_marks_it_in_the_api_and_on_the_page()
+    {
+        await using var app = await DemoSite();
+        var client = app.Browser();
+
+        var answer = await client.GetFromJsonAsync<JsonElement>("/api/v1/reports?q=bygglovsfr%C3%A5gro");
+        Assert.Equal("bygglovsfrågor", answer.GetProperty("suggestion").GetString());
+        var first = answer.GetProperty("items")[0];
+        Assert.Contains("<mark>bygglovsfrågor</mark>", first.GetProperty("titleHighlighted").GetString(), StringComparison.Ordinal);
+
+        var page = await client.GetPageAsync("/sok?q=bygglovsfr%C3%A5gro");
+        Assert.Contains("Menade du", page.QuerySelector(".suggestion")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("/sok?q=bygglovsfr%C3%A5gor", page.QuerySelector(".suggestion a")!.GetAttribute("href"));
+        Assert.NotEmpty(page.QuerySelectorAll(".report-card h3 mark"));
+    }
+
+    [Fact]
     public async Task A_report_is_found_by_id_or_external_id_and_an_unknown_one_is_a_404_problem()
     {
         await using var app = await DemoSite();
