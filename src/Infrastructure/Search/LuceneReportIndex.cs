@@ -3,7 +3,6 @@ using System.Globalization;
 using Lessons.Application.Common.Ports;
 
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.Sv;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
@@ -40,8 +39,8 @@ public sealed class LuceneReportIndex : IDisposable
     private readonly FacetColumns columns = new([.. FacetNames, "visibility"]);
     // Similar reports change only when the index does: kept until the next commit.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(Guid, int, bool), IReadOnlyList<ReportHit>> similar = new();
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ReportSearchPage> browsing = new(StringComparer.Ordinal);
-    private long commits;
+    // Pages without words to match, per index version: a new reader (after a commit) starts with none.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IndexReader, System.Collections.Concurrent.ConcurrentDictionary<string, ReportSearchPage>> browsing = new();
     // The synonym list changes rarely: its phrases are analysed once per version of the list, not per search.
     // Replaced whole (one reference), so concurrent searches never pair a list with another list's analysis.
     private AnalysedSynonymList analysedSynonyms = new("", []);
@@ -100,8 +99,14 @@ public sealed class LuceneReportIndex : IDisposable
     }
 
     /// <summary>Starts replacing the whole index (a new node, a missing, stale or unreadable index); the old
-    /// documents stay visible to searches until <see cref="Commit"/>.</summary>
-    public void BeginRebuild() => Writer.DeleteAll();
+    /// documents stay visible to searches until <see cref="Commit"/>. Until then the index counts as stale, so a
+    /// rebuild that fails half-way is started again rather than built upon.</summary>
+    public void BeginRebuild()
+    {
+        var w = Writer;
+        AppliedChange = null;
+        w.DeleteAll();
+    }
 
     public void Add(IEnumerable<IndexedReport> reports)
     {
@@ -124,31 +129,24 @@ public sealed class LuceneReportIndex : IDisposable
 
     /// <summary>
     /// A search. Pages without words to match (browsing, filters only, stop words only) count facets over every
-    /// report, so they are kept until the index next changes; pages with words are always computed.
+    /// report, so they are kept for as long as the index does not change; pages with words are always computed.
     /// </summary>
-    public ReportSearchPage Search(ReportSearchQuery query)
+    public ReportSearchPage Search(ReportSearchQuery query) => WithSearcher(searcher =>
     {
-        var generation = Interlocked.Read(ref commits);
-        var browseKey = string.IsNullOrWhiteSpace(query.Text) || SwedishAnalysis.Terms(plain, SpellingField, query.Text.Length > 200 ? query.Text[..200] : query.Text)
-            .All(SwedishAnalyzer.DefaultStopSet.Contains) ? BrowseKey(query) : null;
-        if (browseKey is not null && browsing.TryGetValue(browseKey, out var kept)) return kept;
-        var page = Find(query);
-        if (browseKey is not null && generation == Interlocked.Read(ref commits))
-        {
-            if (browsing.Count > 1000) browsing.Clear();
-            browsing[browseKey] = page;
-        }
-        return page;
-    }
+        var text = TextQuery(query.Text, query.Synonyms, searcher.IndexReader);
+        if (text.Query is not null) return Find(searcher, query, text);
+        var pages = browsing.GetValue(searcher.IndexReader, _ => new(StringComparer.Ordinal));
+        if (pages.Count > 1000) pages.Clear();
+        return pages.GetOrAdd(BrowseKey(query), _ => Find(searcher, query, text));
+    });
 
     private static string BrowseKey(ReportSearchQuery q) => string.Join('|',
         string.Join(',', q.Outcomes.Order()), string.Join(',', q.Principles.Order()), string.Join(',', q.Challenges.Order()),
         string.Join(',', q.Stages.Order()), string.Join(',', q.OrganisationTypes.Order()), string.Join(',', q.Organisations.Order()),
         q.YearFrom, q.YearTo, q.NewestFirst, q.Skip, q.Take, q.MembersOnlyVisible);
 
-    private ReportSearchPage Find(ReportSearchQuery query) => WithSearcher(searcher =>
+    private ReportSearchPage Find(IndexSearcher searcher, ReportSearchQuery query, TextMatch text)
     {
-        var text = TextQuery(query.Text, query.Synonyms, searcher.IndexReader);
         var sort = query.NewestFirst || !text.Scored
             ? new Sort(new SortField("published", SortFieldType.INT64, true))
             : new Sort(SortField.FIELD_SCORE, new SortField("published", SortFieldType.INT64, true));
@@ -162,11 +160,11 @@ public sealed class LuceneReportIndex : IDisposable
             var document = searcher.Doc(hit.Doc);
             var title = document.Get("title");
             return new ReportHit(Guid.Parse(document.Get("id")), Snippets(document.Get("summary") + "\n" + document.Get("body"), wanted),
-                new MarkedText(title, Marks(title, wanted, title.Length)));
+                new MarkedText(title, Merged([.. Matches("title", title, wanted)])));
         }).ToList();
         var facets = FacetNames.ToDictionary(name => name, name => collector.Counts(columns.IndexOf(name)));
         return new ReportSearchPage(collector.TotalHits, hits, facets, text.Suggestion);
-    });
+    }
 
     /// <summary>
     /// MoreLikeThis over title, summary and body: the source's most distinctive words (by tf-idf) as a query.
@@ -247,9 +245,7 @@ public sealed class LuceneReportIndex : IDisposable
         w.Commit();
         AppliedChange = appliedChange;
         searchers!.MaybeRefreshBlocking();
-        Interlocked.Increment(ref commits);
         similar.Clear();
-        browsing.Clear();
     }
 
     private static long? ReadAppliedChange(FSDirectory directory)
@@ -271,6 +267,7 @@ public sealed class LuceneReportIndex : IDisposable
 
     private static Document ToDocument(IndexedReport r)
     {
+        var visibility = r.MembersOnly ? "members" : "public";
         var d = new Document
         {
             new StringField("id", r.Id.ToString(), Field.Store.YES),
@@ -278,12 +275,12 @@ public sealed class LuceneReportIndex : IDisposable
             new TextField("summary", r.Summary, Field.Store.YES),
             new TextField("body", r.Body, Field.Store.YES),
             new Field(SpellingField, string.Join("\n", r.Title, r.Summary, r.Body), SpellingType),
-            new StringField("visibility", r.MembersOnly ? "members" : "public", Field.Store.NO),
+            new StringField("visibility", visibility, Field.Store.NO),
             new NumericDocValuesField("published", r.PublishedTicks),
             Facet("outcome", r.Outcome),
             Facet("stage", r.Stage),
             Facet("year", r.Year.ToString(CultureInfo.InvariantCulture)),
-            Facet("visibility", r.MembersOnly ? "members" : "public"),
+            Facet("visibility", visibility),
         };
         foreach (var p in r.Principles) d.Add(Facet("principle", p));
         foreach (var c in r.Challenges) d.Add(Facet("challenge", c));
@@ -318,8 +315,9 @@ public sealed class LuceneReportIndex : IDisposable
         var terms = new List<string>();
         var query = new BooleanQuery();
         var plainWords = string.Join(' ', clauses.Where(c => c.Kind == QuerySyntax.Kind.Words && !c.Excluded).Select(c => c.Text));
-        var (plainText, suggestion) = Corrected(plainWords, text, AnalysedSynonyms(synonyms), reader);
-        var concepts = Concepts(SwedishAnalysis.Words(analyzer, plainText), synonyms, terms);
+        var groups = AnalysedSynonyms(synonyms);
+        var (plainText, suggestion) = Corrected(plainWords, text, groups, reader);
+        var concepts = Concepts(SwedishAnalysis.Words(analyzer, plainText), groups, terms);
         foreach (var clause in clauses)
         {
             if (clause.Kind == QuerySyntax.Kind.Prefix)
@@ -350,9 +348,8 @@ public sealed class LuceneReportIndex : IDisposable
     }
 
     /// <summary>The plain words as concepts: each word, or a run of words that is a member of a synonym group.</summary>
-    private List<Query> Concepts(List<AnalysedWord> words, IReadOnlyList<IReadOnlyList<string>> synonyms, List<string> terms)
+    private static List<Query> Concepts(List<AnalysedWord> words, List<List<IReadOnlyList<string>>> groups, List<string> terms)
     {
-        var groups = AnalysedSynonyms(synonyms);
         var concepts = new List<Query>();
         for (var i = 0; i < words.Count && concepts.Count < QuerySyntax.MaxClauses;)
         {
@@ -400,6 +397,7 @@ public sealed class LuceneReportIndex : IDisposable
     {
         var spelling = MultiFields.GetTerms(reader, SpellingField);
         if (spelling is null || plainText.Length == 0) return (plainText, null);
+        bool Known(string stem) => TextFields.Any(f => reader.DocFreq(new Term(f.Field, stem)) > 0);
         var corrections = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var word in SwedishAnalysis.Terms(plain, SpellingField, plainText).Distinct().Take(QuerySyntax.MaxClauses))
         {
@@ -410,7 +408,6 @@ public sealed class LuceneReportIndex : IDisposable
             if (Closest(spelling, word) is { } closest) corrections[word] = closest;
         }
         if (corrections.Count == 0) return (plainText, null);
-        bool Known(string stem) => TextFields.Any(f => reader.DocFreq(new Term(f.Field, stem)) > 0);
         string Fix(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\w+",
             m => corrections.TryGetValue(m.Value.ToLowerInvariant(), out var c) ? c : m.Value);
         return (Fix(plainText), Fix(original ?? ""));
@@ -525,46 +522,39 @@ public sealed class LuceneReportIndex : IDisposable
     }
 
     /// <summary>Up to two sentences of the text that contain a searched word, with those words marked. The text is
-    /// analysed once by the same chain (so "upphandlingar" is marked for "upphandling", and "välfärdsteknik" for
+    /// analysed by the same chain (so "upphandlingar" is marked for "upphandling", and "välfärdsteknik" for
     /// "teknik") and only as far as the second such sentence.</summary>
     private List<MarkedText> Snippets(string text, HashSet<string> wanted)
     {
         var snippets = new List<MarkedText>();
-        if (wanted.Count == 0) return snippets;
-        using var stream = analyzer.GetTokenStream("body", text);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        var offset = stream.AddAttribute<IOffsetAttribute>();
-        stream.Reset();
-        var sentenceStart = 0;
-        var sentenceEnd = SentenceEnd(text, 0);
+        var (sentenceStart, sentenceEnd) = (0, SentenceEnd(text, 0));
         var marks = new List<TextMark>();
-        while (stream.IncrementToken() && snippets.Count < 2)
+        foreach (var match in Matches("body", text, wanted))
         {
-            if (offset.StartOffset >= sentenceEnd)
+            if (match.Start >= sentenceEnd)
             {
                 if (marks.Count > 0) snippets.Add(Snippet(text, sentenceStart, sentenceEnd, marks));
+                if (snippets.Count == 2) return snippets;
                 marks.Clear();
-                while (offset.StartOffset >= sentenceEnd) (sentenceStart, sentenceEnd) = (sentenceEnd, SentenceEnd(text, sentenceEnd));
+                while (match.Start >= sentenceEnd) (sentenceStart, sentenceEnd) = (sentenceEnd, SentenceEnd(text, sentenceEnd));
             }
-            if (wanted.Contains(term.ToString())) marks.Add(new TextMark(offset.StartOffset, offset.EndOffset - offset.StartOffset));
+            marks.Add(match);
         }
-        if (snippets.Count < 2 && marks.Count > 0) snippets.Add(Snippet(text, sentenceStart, sentenceEnd, marks));
-        stream.End();
+        if (marks.Count > 0) snippets.Add(Snippet(text, sentenceStart, sentenceEnd, marks));
         return snippets;
     }
 
-    private List<TextMark> Marks(string text, HashSet<string> wanted, int limit)
+    /// <summary>Where the text has a searched word, in order, analysed lazily (a caller that stops early stops the analysis).</summary>
+    private IEnumerable<TextMark> Matches(string field, string text, HashSet<string> wanted)
     {
-        var marks = new List<TextMark>();
-        if (wanted.Count == 0) return marks;
-        using var stream = analyzer.GetTokenStream("title", text);
+        if (wanted.Count == 0) yield break;
+        using var stream = analyzer.GetTokenStream(field, text);
         var term = stream.AddAttribute<ICharTermAttribute>();
         var offset = stream.AddAttribute<IOffsetAttribute>();
         stream.Reset();
         while (stream.IncrementToken())
-            if (offset.EndOffset <= limit && wanted.Contains(term.ToString())) marks.Add(new TextMark(offset.StartOffset, offset.EndOffset - offset.StartOffset));
+            if (wanted.Contains(term.ToString())) yield return new TextMark(offset.StartOffset, offset.EndOffset - offset.StartOffset);
         stream.End();
-        return Merged(marks);
     }
 
     private static int SentenceEnd(string text, int from)

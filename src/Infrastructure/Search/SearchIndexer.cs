@@ -19,6 +19,7 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, LuceneReportIndex
     : IDisposable
 {
     private const int Batch = 2000;
+    private const int RebuildBatch = 500;
     private const long RecheckMilliseconds = 1000;
     private readonly SemaphoreSlim gate = new(1, 1);
     private long checkedVersion = -1;
@@ -97,48 +98,62 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, LuceneReportIndex
         var total = await db.Reports.CountAsync(r => r.Status == ReportStatus.Published, ct);
         logger.LogInformation("Rebuilding the search index from the database: {Total} published reports", total);
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        var indexed = 0;
         Progress = new SearchIndexProgress(0, total);
-        index.BeginRebuild();
-
-        // One streaming read (no paging: OFFSET grows with the table) feeds batches to an analysing writer per core;
-        // Lucene's writer takes documents from several threads at once.
-        var batches = System.Threading.Channels.Channel.CreateBounded<IndexedReport[]>(4);
-        var writers = Enumerable.Range(0, Math.Max(1, Environment.ProcessorCount)).Select(_ => Task.Run(async () =>
-        {
-            await foreach (var batch in batches.Reader.ReadAllAsync(ct))
-            {
-                index.Add(batch);
-                var done = Interlocked.Add(ref indexed, batch.Length);
-                Progress = new SearchIndexProgress(done, total);
-                if (done / (10 * Batch) != (done - batch.Length) / (10 * Batch)) logger.LogInformation("Search index rebuild: {Done} / {Total}", done, total);
-            }
-        }, ct)).ToList();
-        indexed = 0;
         try
         {
-            var batch = new List<IndexedReport>(Batch / 4);
-            await foreach (var row in Published(db, db.Reports).AsAsyncEnumerable().WithCancellation(ct))
+            index.BeginRebuild();
+
+            // One streaming read (no paging: OFFSET grows with the table) feeds batches to an analysing writer per
+            // core; Lucene's writer takes documents from several threads at once. A writer that fails closes the
+            // channel, so the read stops instead of waiting for room.
+            var batches = System.Threading.Channels.Channel.CreateBounded<IndexedReport[]>(4);
+            var writers = Enumerable.Range(0, Math.Max(1, Environment.ProcessorCount)).Select(_ => Task.Run(async () =>
             {
-                batch.Add(ToIndexed(row));
-                if (batch.Count < Batch / 4) continue;
-                await batches.Writer.WriteAsync([.. batch], ct);
-                batch.Clear();
+                try
+                {
+                    await foreach (var batch in batches.Reader.ReadAllAsync(ct))
+                    {
+                        index.Add(batch);
+                        var done = Interlocked.Add(ref indexed, batch.Length);
+                        Progress = new SearchIndexProgress(done, total);
+                        if (done / (10 * Batch) != (done - batch.Length) / (10 * Batch))
+                            logger.LogInformation("Search index rebuild: {Done} / {Total}", done, total);
+                    }
+                }
+                catch (Exception e)
+                {
+                    batches.Writer.TryComplete(e);
+                    throw;
+                }
+            }, ct)).ToList();
+            try
+            {
+                var batch = new List<IndexedReport>(RebuildBatch);
+                await foreach (var row in Published(db, db.Reports).AsAsyncEnumerable().WithCancellation(ct))
+                {
+                    batch.Add(ToIndexed(row));
+                    if (batch.Count < RebuildBatch) continue;
+                    await batches.Writer.WriteAsync([.. batch], ct);
+                    batch.Clear();
+                }
+                if (batch.Count > 0) await batches.Writer.WriteAsync([.. batch], ct);
             }
-            if (batch.Count > 0) await batches.Writer.WriteAsync([.. batch], ct);
+            finally
+            {
+                batches.Writer.TryComplete();
+            }
+            await Task.WhenAll(writers);
+            index.Commit(latest);
         }
         finally
         {
-            batches.Writer.TryComplete();
+            Progress = null;        // a failed rebuild is retried by the next catch-up (the index still reads as stale)
         }
-        await Task.WhenAll(writers);
-        index.Commit(latest);
-        Progress = null;
         logger.LogInformation("Search index rebuilt: {Done} reports in {Seconds:F1} s, outbox position {Latest}",
             indexed, clock.Elapsed.TotalSeconds, latest);
         return indexed;
     }
-
-    private int indexed;
 
     /// <summary>How far a rebuild has come, while one runs (the search page shows it); null otherwise.</summary>
     public SearchIndexProgress? Progress { get; private set; }
