@@ -180,4 +180,17 @@ public sealed class ReportSearchTests
         Assert.Equal(["Två <mark>upphandlingar</mark> avbröts.", "Sedan gick det bättre med <mark>innovationsupphandlingen</mark>."],
             hit.Highlights.Select(Lessons.Web.Infrastructure.MarkedTextHtml.ToHtml));
     }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task A_prefix_that_is_a_stop_word_is_a_search_of_its_own_not_the_page_without_words(string database)
+    {
+        await using var app = await TestApp.StartAsync(database);
+        var editor = await app.Member("Umeå kommun", editor: true);
+        await Publish(app, editor, "Förskolans nya rutiner", "Barnen fick mer tid utomhus.");
+        await Publish(app, editor, "Solceller på taket", "Elen räckte till köket.");
+
+        Assert.Equal(2, (await Titles(app, "")).Count);          // the page without words, kept until the index changes
+        Assert.Equal(2, (await Titles(app, "för")).Count);       // a stop word alone is the same page
+        Assert.Equal(["Förskolans nya rutiner"], await Titles(app, "för*"));
+    }
 }
