@@ -1,7 +1,14 @@
 using System.Text.RegularExpressions;
 
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 using MimeKit;
 
@@ -31,6 +38,37 @@ public sealed partial class LessonsApp : WebApplicationFactory<Program>
         settings["RateLimits:PostsPerMinute"] = "1000";
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) settings[key] = value;
         return new LessonsApp(settings);
+    }
+
+    /// <summary>
+    /// The site on Kestrel at a free port on 127.0.0.1 over https with a throw-away self-signed certificate (the
+    /// site's cookies are Secure), for a real browser. Its <see cref="CreateClient()"/> does not trust that
+    /// certificate, so the sign-in journeys of <see cref="Journeys"/> run on a node started by <see cref="StartAsync"/>
+    /// on the same database (pass its connection string in <paramref name="extra"/>), and the browser signs in
+    /// through the form.
+    /// </summary>
+    public static async Task<LessonsApp> ServeAsync(string database = TestDatabases.Sqlite, IDictionary<string, string?>? extra = null)
+    {
+        var app = await StartAsync(database, extra);
+        var certificate = SelfSignedCertificate();
+        app.UseKestrel(o => o.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
+        app.StartServer();
+        return app;
+    }
+
+    /// <summary>Where a Kestrel-served app listens, e.g. http://127.0.0.1:40123.</summary>
+    public Uri Address => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+
+    private static X509Certificate2 SelfSignedCertificate()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(IPAddress.Loopback);
+        names.AddDnsName("localhost");
+        request.CertificateExtensions.Add(names.Build());
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), null);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -12,18 +12,25 @@
   let timer = 0;
   let asked = "";
   let pending = null;
+  // aria-busy while an answer is on its way, so assistive technology announces the region once, when it is done.
+  const busy = (on) => target.setAttribute("aria-busy", on ? "true" : "false");
 
   const update = async () => {
     const text = `${title.value.trim()}\n${summary.value.trim()}`;
-    if (text.trim().length < 8 || text === asked) return;
+    if (text.trim().length < 8 || text === asked) {
+      if (!pending) busy(false);
+      return;
+    }
     asked = text;
     pending?.abort();
-    pending = new AbortController();
+    const mine = new AbortController();
+    pending = mine;
+    busy(true);
     const url = new URL(form.dataset.precedents, window.location.href);
     url.searchParams.set("title", title.value);
     url.searchParams.set("summary", summary.value);
     try {
-      const response = await fetch(url, { signal: pending.signal, headers: { Accept: "text/html" }, credentials: "same-origin" });
+      const response = await fetch(url, { signal: mine.signal, headers: { Accept: "text/html" }, credentials: "same-origin" });
       if (!response.ok) return;
       const chosen = form.querySelector("input[name=BuildsOn]:checked")?.value;
       target.innerHTML = await response.text();
@@ -36,13 +43,22 @@
       if (carrier && !carrier.value && target.querySelector("input[name=BuildsOn]")) carrier.remove();
     } catch {
       // offline or aborted by newer typing: the step button still works
+    } finally {
+      if (pending === mine) {
+        pending = null;
+        if (!timer) busy(false);
+      }
     }
   };
 
   for (const field of [title, summary]) {
     field.addEventListener("input", () => {
       window.clearTimeout(timer);
-      timer = window.setTimeout(update, 500);
+      busy(true);
+      timer = window.setTimeout(() => {
+        timer = 0;
+        update();
+      }, 500);
     });
   }
 })();

@@ -1,0 +1,141 @@
+using System.Text.Json;
+
+using OpenQA.Selenium;
+using OpenQA.Selenium.Chrome;
+using OpenQA.Selenium.Support.UI;
+
+namespace Lessons.IntegrationTests.Fixtures;
+
+/// <summary>
+/// Debian's headless Chromium driven through chromedriver, with axe-core (from npm) to check pages for accessibility.
+/// Needs <c>apt-get install chromium chromium-driver</c> and <c>npm ci --prefix tests/IntegrationTests/Browser</c>;
+/// on CI a missing piece fails the test (see <see cref="Requires"/>). Only loopback addresses are visited.
+/// </summary>
+public sealed class Chromium : IDisposable
+{
+    private const string Binary = "/usr/bin/chromium";
+    private const string DriverDirectory = "/usr/bin";
+    private const string DriverFile = "chromedriver";
+
+    private static readonly Lazy<string?> AxeFile = new(() => RepositoryFile("tests/IntegrationTests/Browser/node_modules/axe-core/axe.min.js"));
+
+    private readonly ChromeDriver driver;
+    private readonly Uri site;
+
+    private Chromium(ChromeDriver driver, Uri site)
+    {
+        this.driver = driver;
+        this.site = site;
+    }
+
+    public IWebDriver Driver => driver;
+
+    /// <summary>Starts a browser for the site at <paramref name="site"/> (a Kestrel-served <see cref="LessonsApp"/>).</summary>
+    public static Chromium Start(Uri site)
+    {
+        Requires.Tool(File.Exists(Binary) && File.Exists(System.IO.Path.Combine(DriverDirectory, DriverFile)),
+            "Chromium with chromedriver", "apt-get install -y chromium chromium-driver");
+        var service = ChromeDriverService.CreateDefaultService(DriverDirectory, DriverFile);
+        service.SuppressInitialDiagnosticInformation = true;
+        service.HideCommandPromptWindow = true;
+        var options = new ChromeOptions { BinaryLocation = Binary, AcceptInsecureCertificates = true };     // the test site's own certificate
+        options.AddArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+            "--window-size=1280,1000", "--lang=sv-SE", "--no-first-run", "--disable-extensions",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync");
+        var driver = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
+        driver.Manage().Timeouts().AsynchronousJavaScript = TimeSpan.FromSeconds(60);
+        return new Chromium(driver, site);
+    }
+
+    public void Open(string path) => driver.Navigate().GoToUrl(new Uri(site, path));
+
+    public string Path => new Uri(driver.Url).PathAndQuery;
+
+    /// <summary>The element <paramref name="css"/> selects; if none, fails naming the page and what it shows.</summary>
+    public IWebElement Find(string css) =>
+        driver.FindElements(By.CssSelector(css)).FirstOrDefault()
+        ?? throw new NoSuchElementException($"No \"{css}\" on {driver.Url} (\"{driver.Title}\"):\n{Shorten(driver.FindElement(By.TagName("body")).Text)}");
+
+    private static string Shorten(string text) => text.Length <= 1500 ? text : text[..1500] + " …";
+
+    public IReadOnlyList<IWebElement> FindAll(string css) => driver.FindElements(By.CssSelector(css));
+
+    /// <summary>Waits up to ten seconds for <paramref name="condition"/> to hold, and fails with <paramref name="what"/> otherwise.</summary>
+    public T WaitFor<T>(Func<IWebDriver, T?> condition, string what)
+    {
+        var wait = new WebDriverWait(driver, TimeSpan.FromSeconds(10)) { Message = $"Waited 10 s for {what}" };
+        wait.IgnoreExceptionTypes(typeof(NoSuchElementException), typeof(StaleElementReferenceException));
+        return wait.Until(condition)!;
+    }
+
+    /// <summary>
+    /// Opens the search page until it no longer says that the index is being rebuilt: a node just started builds its
+    /// index in the background and meanwhile answers from what it has, with a progress bar.
+    /// </summary>
+    public void WaitForSearchIndex() =>
+        WaitFor(d =>
+        {
+            Open("/sok");
+            return d.FindElements(By.Id("index-progress")).Count == 0;
+        }, "the search index to be built");
+
+    /// <summary>Types into a field as a user does, key by key, so the page's input events fire.</summary>
+    public void Type(string css, string text)
+    {
+        var field = Find(css);
+        field.Clear();
+        field.SendKeys(text);
+    }
+
+    public void SignIn(string email, string password)
+    {
+        Open("/konto/logga-in");
+        Type("#Email", email);
+        Type("#Password", password);
+        Find("main button[type=submit]").Click();
+        WaitFor(d => d.FindElements(By.CssSelector("form[action='/konto/logga-ut'], a[href='/konto']")).Count > 0, "the signed-in page");
+    }
+
+    /// <summary>
+    /// Runs axe-core on the current page against WCAG 2.2 A and AA and axe's best practices, and returns each
+    /// violation as "rule (impact): help: selectors", so a failing test names what to fix.
+    /// </summary>
+    public void AssertAccessible()
+    {
+        var violations = AxeViolations();
+        Assert.True(violations.Count == 0, $"axe-core on {driver.Url}:\n{string.Join("\n", violations)}");
+    }
+
+    public IReadOnlyList<string> AxeViolations()
+    {
+        Requires.Tool(AxeFile.Value is not null, "axe-core", "npm ci --prefix tests/IntegrationTests/Browser");
+        driver.ExecuteScript(File.ReadAllText(AxeFile.Value!));
+        var json = (string?)driver.ExecuteAsyncScript("""
+            const done = arguments[arguments.length - 1];
+            axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] } })
+              .then(r => done(JSON.stringify(r.violations.map(v =>
+                `${v.id} (${v.impact}): ${v.help}: ${v.nodes.map(n => n.target.join(" ")).join(", ")}`))))
+              .catch(e => done(JSON.stringify([`axe failed: ${e}`])));
+            """);
+        return JsonSerializer.Deserialize<string[]>(json ?? "[\"axe returned nothing\"]")!;
+    }
+
+    public void Dispose()
+    {
+        driver.Quit();
+        driver.Dispose();
+    }
+
+    private static string? RepositoryFile(string relative)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(System.IO.Path.Combine(dir.FullName, "Lessons.sln")))
+            {
+                var file = System.IO.Path.Combine(dir.FullName, relative);
+                return File.Exists(file) ? file : null;
+            }
+        }
+        return null;
+    }
+}
