@@ -69,6 +69,19 @@ internal sealed class FacetedCollector : ICollector
         foreach (var facet in counted) Count(facet, doc);
     }
 
+    /// <summary>Adds what another collector (over other segments, same filters) found to this one's totals.</summary>
+    public void Add(FacetedCollector other)
+    {
+        TotalHits += other.TotalHits;
+        foreach (var facet in counted)
+        {
+            if (other.counts[facet] is not { } theirs) continue;
+            if ((counts[facet]?.Length ?? 0) < theirs.Length) Array.Resize(ref counts[facet], theirs.Length);
+            var mine = counts[facet];
+            for (var ordinal = 0; ordinal < theirs.Length; ordinal++) mine[ordinal] += theirs[ordinal];
+        }
+    }
+
     /// <summary>The counts per value, most first (ties by value).</summary>
     public IReadOnlyDictionary<string, int> Counts(int facet)
     {

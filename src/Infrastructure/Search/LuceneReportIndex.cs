@@ -32,6 +32,8 @@ public sealed class LuceneReportIndex : IDisposable
     private static readonly int[] CountedFacets = [.. Enumerable.Range(0, FacetNames.Length)];
 
     private readonly string path;
+    // From how many documents a search is split over the cores (Search:ParallelFrom; tests set 0 to split small indexes).
+    private readonly int parallelFrom;
     private readonly Analyzer analyzer = SwedishAnalysis.Create();
     private readonly Analyzer plain = SwedishAnalysis.CreatePlain();
     private readonly Analyzer fields;
@@ -52,6 +54,7 @@ public sealed class LuceneReportIndex : IDisposable
     public LuceneReportIndex(IConfiguration configuration)
     {
         path = Path.GetFullPath(configuration["Search:IndexPath"] is { Length: > 0 } p ? p : "data/index");
+        parallelFrom = configuration.GetValue("Search:ParallelFrom", 20_000);
         fields = new Lucene.Net.Analysis.Miscellaneous.PerFieldAnalyzerWrapper(analyzer, new Dictionary<string, Analyzer> { [SpellingField] = plain });
     }
 
@@ -150,12 +153,26 @@ public sealed class LuceneReportIndex : IDisposable
         var sort = query.NewestFirst || !text.Scored
             ? new Sort(new SortField("published", SortFieldType.INT64, true))
             : new Sort(SortField.FIELD_SCORE, new SortField("published", SortFieldType.INT64, true));
-        var top = TopFieldCollector.Create(sort, Math.Max(1, query.Skip + query.Take), false, text.Scored, false, false);
         foreach (var leaf in searcher.IndexReader.Leaves) columns.For(leaf.AtomicReader);     // every value has its ordinal before filters name them
-        var collector = new FacetedCollector(columns, top, Filters(query), CountedFacets);
-        searcher.Search(text.Query ?? new MatchAllDocsQuery(), collector);
+        var filters = Filters(query);
+        var weight = searcher.CreateNormalizedWeight(text.Query ?? new MatchAllDocsQuery());
+        var parts = Partitions(searcher.IndexReader.Leaves).Select(leaves =>
+        {
+            var top = TopFieldCollector.Create(sort, Math.Max(1, query.Skip + query.Take), true, text.Scored, false, false);
+            return (Leaves: leaves, Top: top, Collector: new FacetedCollector(columns, top, filters, CountedFacets));
+        }).ToList();
+        // A broad query over a million reports scores and counts hundreds of thousands of matches: each core takes a
+        // share of the segments (the first on this thread), and the shares' top hits and counts are merged.
+        var others = parts.Skip(1).Select(p => Task.Run(() => ((PartitionedSearcher)searcher).Search(p.Leaves, weight, p.Collector))).ToList();
+        ((PartitionedSearcher)searcher).Search(parts[0].Leaves, weight, parts[0].Collector);
+        Task.WaitAll(others);
+        var collector = parts[0].Collector;
+        foreach (var part in parts.Skip(1)) collector.Add(part.Collector);
+        var topDocs = parts.Count == 1
+            ? parts[0].Top.GetTopDocs(query.Skip, query.Take)
+            : TopDocs.Merge(sort, query.Skip, query.Take, [.. parts.Select(p => (TopDocs)p.Top.GetTopDocs())]);
         var wanted = text.Terms.ToHashSet(StringComparer.Ordinal);
-        var hits = top.GetTopDocs(query.Skip, query.Take).ScoreDocs.Select(hit =>
+        var hits = topDocs.ScoreDocs.Select(hit =>
         {
             var document = searcher.Doc(hit.Doc);
             var title = document.Get("title");
@@ -164,6 +181,23 @@ public sealed class LuceneReportIndex : IDisposable
         }).ToList();
         var facets = FacetNames.ToDictionary(name => name, name => collector.Counts(columns.IndexOf(name)));
         return new ReportSearchPage(collector.TotalHits, hits, facets, text.Suggestion);
+    }
+
+    /// <summary>The segments in one share per core, balanced by their number of documents (largest first, each to
+    /// the share with fewest so far). Small indexes are one share: a task would cost more than it saves.</summary>
+    private List<List<AtomicReaderContext>> Partitions(IList<AtomicReaderContext> leaves)
+    {
+        var shares = Math.Min(Environment.ProcessorCount, leaves.Count);
+        if (shares <= 1 || leaves.Sum(l => l.AtomicReader.MaxDoc) < parallelFrom) return [[.. leaves]];
+        var parts = Enumerable.Range(0, shares).Select(_ => new List<AtomicReaderContext>()).ToList();
+        var sizes = new long[shares];
+        foreach (var leaf in leaves.OrderByDescending(l => l.AtomicReader.MaxDoc))
+        {
+            var smallest = Array.IndexOf(sizes, sizes.Min());
+            parts[smallest].Add(leaf);
+            sizes[smallest] += leaf.AtomicReader.MaxDoc;
+        }
+        return parts;
     }
 
     /// <summary>
@@ -595,6 +629,12 @@ public sealed class LuceneReportIndex : IDisposable
 
     private sealed class Bm25Searchers : SearcherFactory
     {
-        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new BM25Similarity() };
+        public override IndexSearcher NewSearcher(IndexReader reader) => new PartitionedSearcher(reader) { Similarity = new BM25Similarity() };
+    }
+
+    /// <summary>A searcher that searches a share of its segments with a collector of the caller's.</summary>
+    private sealed class PartitionedSearcher(IndexReader reader) : IndexSearcher(reader)
+    {
+        public void Search(List<AtomicReaderContext> leaves, Weight weight, ICollector collector) => base.Search(leaves, weight, collector);
     }
 }

@@ -73,9 +73,13 @@ public sealed class TestApp : IAsyncDisposable
         return Start(provider, settings);
     }
 
-    /// <summary>Another node on the same database, with its own index directory.</summary>
-    public Task<TestApp> WithIndexAt(string indexPath) =>
-        Task.FromResult(Start(Provider, new Dictionary<string, string?>(settings) { ["Search:IndexPath"] = indexPath }));
+    /// <summary>Another node on the same database, with its own index directory (and settings of its own).</summary>
+    public Task<TestApp> WithIndexAt(string indexPath, IDictionary<string, string?>? extra = null)
+    {
+        var mine = new Dictionary<string, string?>(settings) { ["Search:IndexPath"] = indexPath };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) mine[key] = value;
+        return Task.FromResult(Start(Provider, mine));
+    }
 
     private static TestApp Start(string provider, Dictionary<string, string?> settings)
     {

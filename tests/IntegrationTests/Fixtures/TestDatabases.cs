@@ -71,6 +71,7 @@ public static class TestDatabases
         ["DemoContent:Enabled"] = "false",
         ["Email:Delivery"] = "Pickup",
         ["Search:IndexPath"] = TempDirectory("index"),     // every app, like every node, has an index of its own
+        ["Search:ParallelFrom"] = "0",                      // searches split over the cores however small the index
     };
 
     private static async Task<string> CreateSqliteTemplateAsync()

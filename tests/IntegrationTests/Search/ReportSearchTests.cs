@@ -193,4 +193,39 @@ public sealed class ReportSearchTests
         Assert.Equal(2, (await Titles(app, "för")).Count);       // a stop word alone is the same page
         Assert.Equal(["Förskolans nya rutiner"], await Titles(app, "för*"));
     }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task A_search_split_over_the_cores_answers_exactly_as_one_pass_does(string database)
+    {
+        await using var split = await TestApp.StartAsync(database);        // tests split every search (Search:ParallelFrom 0)
+        var corpus = UseCases.ImportTests.Corpus();
+        foreach (var chunk in corpus.Chunk(25))
+        {
+            await split.Send(new ImportReportsCommand([.. chunk]));
+            await split.SendAs(Actor.Nobody, new SearchReportsQuery());       // each chunk indexed in a segment of its own
+        }
+        await using var whole = await split.WithIndexAt(TestDatabases.TempDirectory("index"),
+            new Dictionary<string, string?> { ["Search:ParallelFrom"] = int.MaxValue.ToString() });
+
+        foreach (var query in new SearchReportsQuery[]
+        {
+            new() { Text = "hemtjänst", PageSize = 100 },
+            new() { Text = "digitala verktyg för äldre", PageSize = 100, Outcomes = ["misslyckades", "avbruten"] },
+            new() { Text = "kommun", PageSize = 100, Sort = "newest" },
+            new() { PageSize = 100, Principles = ["testa-och-lara"], YearFrom = 2020 },
+        })
+        {
+            var (a, b) = (await split.SendAs(Actor.Nobody, query), await whole.SendAs(Actor.Nobody, query));
+            Assert.True(a.Total > 0, query.Text);
+            Assert.Equal(b.Total, a.Total);
+            Assert.Equal(b.Items.Select(h => h.Report.Id).Order(), a.Items.Select(h => h.Report.Id).Order());
+            foreach (var (facet, counts) in b.Facets) Assert.Equal(counts.OrderBy(c => c.Key), a.Facets[facet].OrderBy(c => c.Key));
+
+            // Paging through a split search gives every hit once.
+            var pages = new List<Guid>();
+            for (var page = 1; page <= (a.Total + 6) / 7; page++)
+                pages.AddRange((await split.SendAs(Actor.Nobody, query with { PageSize = 7, Page = page })).Items.Select(h => h.Report.Id));
+            Assert.Equal(a.Items.Select(h => h.Report.Id).Order(), pages.Order());
+        }
+    }
 }
