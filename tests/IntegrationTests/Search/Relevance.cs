@@ -6,8 +6,10 @@ using Lessons.IntegrationTests.Fixtures;
 namespace Lessons.IntegrationTests.Search;
 
 /// <summary>
-/// The judged queries of the relevance set (Data/relevance-queries-dev.json) and the metrics of its README:
-/// nDCG@10 with exponential gain and recall@10 over grade ≥ 2, macro-averaged, with a breakdown by tag.
+/// Judged queries over the relevance corpus and the metrics of its README: nDCG@10 with exponential gain and recall@10
+/// over grade ≥ 2, macro-averaged, with a breakdown by tag. Two sets: the data set's development queries
+/// (Data/relevance-queries-dev.json, used while tuning) and our held-out queries (Data/relevance-queries-heldout.json,
+/// written and judged before the search ever ran them, and never tuned against).
 /// </summary>
 public static class Relevance
 {
@@ -15,9 +17,12 @@ public static class Relevance
 
     public sealed record Score(string Id, string Text, IReadOnlyList<string> Tags, double Ndcg, double Recall, IReadOnlyList<string> Top);
 
-    public static IReadOnlyList<Judged> Queries()
+    public const string Development = "relevance-queries-dev.json";
+    public const string HeldOut = "relevance-queries-heldout.json";
+
+    public static IReadOnlyList<Judged> Queries(string set)
     {
-        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Data", "relevance-queries-dev.json")));
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Data", set)));
         return [.. json.RootElement.EnumerateArray().Select(q =>
         {
             var filters = q.TryGetProperty("filters", out var f) ? f : default;
@@ -37,10 +42,10 @@ public static class Relevance
         })];
     }
 
-    public static async Task<IReadOnlyList<Score>> RunAsync(TestApp app)
+    public static async Task<IReadOnlyList<Score>> RunAsync(TestApp app, string set)
     {
         var scores = new List<Score>();
-        foreach (var q in Queries())
+        foreach (var q in Queries(set))
         {
             var top = (await app.SendAs(Actor.Nobody, q.Query)).Items.Select(h => h.Report.ExternalId!).Take(10).ToList();
             var dcg = top.Select((id, i) => (Math.Pow(2, q.Judgments.GetValueOrDefault(id)) - 1) / Math.Log2(i + 2)).Sum();
