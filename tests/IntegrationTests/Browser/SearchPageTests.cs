@@ -5,16 +5,12 @@ using OpenQA.Selenium;
 namespace Lessons.IntegrationTests.Browser;
 
 /// <summary>The search page in a real browser: what a keyboard or screen-reader user meets, checked by axe-core.</summary>
-public sealed class SearchPageTests
+public sealed class SearchPageTests(DemoSite site) : IClassFixture<DemoSite>
 {
-    private static readonly Dictionary<string, string?> Demo = new() { ["DemoContent:Enabled"] = "true" };
-
     [Fact]
     public async Task The_search_page_with_hits_facets_and_a_spelling_suggestion_has_no_accessibility_violations()
     {
-        await using var app = await LessonsApp.ServeAsync(extra: Demo);
-        using var browser = Chromium.Start(app.Address);
-        browser.WaitForSearchIndex();
+        var browser = await site.BrowserAsync();
 
         browser.Open("/sok?q=" + Uri.EscapeDataString("hemtjänst"));
         var count = browser.Find("[role=status][aria-live=polite]");     // the count is announced
@@ -34,9 +30,7 @@ public sealed class SearchPageTests
     [Fact]
     public async Task Facets_are_checkboxes_a_keyboard_user_ticks_and_the_query_stays_in_the_address()
     {
-        await using var app = await LessonsApp.ServeAsync(extra: Demo);
-        using var browser = Chromium.Start(app.Address);
-        browser.WaitForSearchIndex();
+        var browser = await site.BrowserAsync();
         browser.Open("/sok?q=" + Uri.EscapeDataString("exempel"));
         var before = browser.FindAll(".report-list article").Count;
 
@@ -57,9 +51,7 @@ public sealed class SearchPageTests
     [Fact]
     public async Task A_hit_opens_its_report_whose_similar_reports_and_page_have_no_accessibility_violations()
     {
-        await using var app = await LessonsApp.ServeAsync(extra: Demo);
-        using var browser = Chromium.Start(app.Address);
-        browser.WaitForSearchIndex();
+        var browser = await site.BrowserAsync();
         browser.Open("/sok?q=" + Uri.EscapeDataString("chattbot bygglov"));
 
         browser.Find(".report-list article h3 a").SendKeys(Keys.Enter);
