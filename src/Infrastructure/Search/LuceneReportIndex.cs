@@ -162,10 +162,11 @@ public sealed class LuceneReportIndex : IDisposable
             return (Leaves: leaves, Top: top, Collector: new FacetedCollector(columns, top, filters, CountedFacets));
         }).ToList();
         // A broad query over a million reports scores and counts hundreds of thousands of matches: each core takes a
-        // share of the segments (the first on this thread), and the shares' top hits and counts are merged.
-        var others = parts.Skip(1).Select(p => Task.Run(() => ((PartitionedSearcher)searcher).Search(p.Leaves, weight, p.Collector))).ToList();
-        ((PartitionedSearcher)searcher).Search(parts[0].Leaves, weight, parts[0].Collector);
-        Task.WaitAll(others);
+        // share of the segments, and the shares' top hits and counts are merged. The request's thread takes shares
+        // too, so when the thread pool is busy (a loaded node) it simply searches them all itself.
+        var shared = (PartitionedSearcher)searcher;
+        if (parts.Count == 1) shared.Search(parts[0].Leaves, weight, parts[0].Collector);
+        else Parallel.ForEach(parts, part => shared.Search(part.Leaves, weight, part.Collector));
         var collector = parts[0].Collector;
         foreach (var part in parts.Skip(1)) collector.Add(part.Collector);
         var topDocs = parts.Count == 1
