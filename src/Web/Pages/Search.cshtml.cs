@@ -30,34 +30,39 @@ public sealed class SearchModel(ISender sender) : PageModel
     }
 
     /// <summary>The same search with the outcome filter set to failed and abandoned: failures are easy to find.</summary>
-    public string FailuresLink()
-    {
-        var query = new QueryBuilder(Request.Query.Where(q => q.Key is not ("outcome" or "page"))
-            .SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v ?? ""))))
-        {
-            { "outcome", "misslyckades" },
-            { "outcome", "avbruten" },
-        };
-        return "/sok" + query.ToQueryString();
-    }
+    public string FailuresLink() => Link(["outcome"], ("outcome", "misslyckades"), ("outcome", "avbruten"));
 
     /// <summary>The same search with the corrected words.</summary>
-    public string SuggestionLink(string suggestion)
+    public string SuggestionLink(string suggestion) => Link(["q"], ("q", suggestion));
+
+    /// <summary>The same search limited to reports started in one year.</summary>
+    public string YearLink(string year) => Link(["yearFrom", "yearTo"], ("yearFrom", year), ("yearTo", year));
+
+    public string PageLink(int page) => Link([], ("page", page.ToString(Display.Swedish)));
+
+    /// <summary>This page's address with the parameters <paramref name="replaced"/> (and the page number) swapped for
+    /// <paramref name="values"/>.</summary>
+    private string Link(string[] replaced, params (string Key, string Value)[] values)
     {
-        var query = new QueryBuilder(Request.Query.Where(q => q.Key is not ("q" or "page"))
-            .SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v ?? ""))))
-        {
-            { "q", suggestion },
-        };
+        var query = new QueryBuilder(Request.Query.Where(q => q.Key != "page" && !replaced.Contains(q.Key))
+            .SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v ?? ""))));
+        foreach (var (key, value) in values) query.Add(key, value);
         return "/sok" + query.ToQueryString();
     }
 
-    public string PageLink(int page)
+    /// <summary>
+    /// The organisation facet as checkboxes: the ten organisations with most hits, and every one already ticked
+    /// (with no hits left, or named rather than given by id in the address: then without a count), so the filter
+    /// survives the next submit.
+    /// </summary>
+    public IReadOnlyList<(string Key, string Label, int? Count, bool Selected)> OrganisationChoices()
     {
-        var query = new QueryBuilder(Request.Query.Where(q => q.Key != "page").SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v ?? ""))))
-        {
-            { "page", page.ToString(Display.Swedish) },
-        };
-        return "/sok" + query.ToQueryString();
+        var counts = Results?.Facets.GetValueOrDefault("organisation") ?? new Dictionary<string, int>();
+        var selected = Query.Organisations.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        string Name(string key) => Guid.TryParse(key, out var id) && Results?.OrganisationNames.GetValueOrDefault(id) is { } name ? name : key;
+        var top = counts.OrderByDescending(c => c.Value).ThenBy(c => Name(c.Key), StringComparer.Create(Display.Swedish, false)).Take(10)
+            .Select(c => c.Key).ToList();
+        return [.. top.Concat(Query.Organisations.Where(o => !top.Contains(o, StringComparer.OrdinalIgnoreCase)))
+            .Select(key => (key, Name(key), counts.TryGetValue(key, out var n) ? n : Guid.TryParse(key, out _) ? 0 : (int?)null, selected.Contains(key)))];
     }
 }

@@ -6,7 +6,8 @@ namespace Lessons.IntegrationTests.Fixtures;
 
 /// <summary>
 /// Submits a form as a browser would: the values the page rendered (the antiforgery token included), changed where
-/// the test says, posted to the form's action or to the clicked button's formaction.
+/// the test says, sent to the form's action or to the clicked button's formaction (posted, or as the query string of
+/// a GET form).
 /// </summary>
 public static class HtmlForm
 {
@@ -68,6 +69,9 @@ public static class HtmlForm
 
         var action = submit.GetAttribute("formaction") ?? form.GetAttribute("action");
         var target = string.IsNullOrEmpty(action) ? url : action;
-        return await client.PostAsync(target, new FormUrlEncodedContent(fields.Select(f => KeyValuePair.Create(f.Name, f.Value))));
+        var content = new FormUrlEncodedContent(fields.Select(f => KeyValuePair.Create(f.Name, f.Value)));
+        if (string.Equals(form.GetAttribute("method"), "get", StringComparison.OrdinalIgnoreCase))
+            return await client.GetAsync(target.Split('?')[0] + "?" + await content.ReadAsStringAsync());
+        return await client.PostAsync(target, content);
     }
 }

@@ -57,6 +57,30 @@ public sealed class ApiTests
         Assert.Equal("misslyckades", Assert.Single(narrowed.GetProperty("items").EnumerateArray()).GetProperty("outcome").GetString());
     }
 
+    [Fact]
+    public async Task The_search_page_counts_hits_per_organisation_and_per_year_and_each_narrows_the_search()
+    {
+        await using var app = await DemoSite();
+        var client = app.Browser();
+        var page = await client.GetPageAsync("/sok?q=exempel");
+        int Count(AngleSharp.Html.Dom.IHtmlDocument p) => int.Parse(p.QuerySelector("[role=status] strong")!.TextContent);
+        Assert.Equal(6, Count(page));
+
+        var organisation = page.QuerySelectorAll("input[type=checkbox][name=organisation]")
+            .Single(b => b.ParentElement!.TextContent.Contains("Exempelby kommun", StringComparison.Ordinal));
+        var counted = int.Parse(System.Text.RegularExpressions.Regex.Match(organisation.ParentElement!.TextContent, @"\((\d+)\)").Groups[1].Value);
+        var byOrganisation = await HtmlForm.ParseAsync(await client.SubmitAsync(page, "/sok", "Filtrera", [("organisation", organisation.GetAttribute("value")!)]));
+        Assert.Equal(counted, Count(byOrganisation));
+        Assert.InRange(counted, 1, 5);
+        Assert.True(byOrganisation.QuerySelector($"input[name=organisation][value='{organisation.GetAttribute("value")}']")!.HasAttribute("checked"));
+
+        var year = page.QuerySelectorAll(".year-counts li")[0];
+        var inYear = await client.GetPageAsync(year.QuerySelector("a")!.GetAttribute("href")!);
+        Assert.Equal(year.TextContent.Split('(', ')')[1], Count(inYear).ToString());
+        Assert.Equal(year.QuerySelector("a")!.TextContent, inYear.QuerySelector("#yearFrom")!.GetAttribute("value"));
+        Assert.Equal("exempel", inYear.QuerySelector("#q")!.GetAttribute("value"));
+    }
+
     [Theory]
     [InlineData("outcome=kanske", "outcome")]
     [InlineData("principle=att-vara-snabb", "principle")]
