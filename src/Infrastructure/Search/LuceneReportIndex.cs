@@ -25,7 +25,7 @@ public sealed class LuceneReportIndex : IDisposable
     public const string OutboxKey = "outbox";
     /// <summary>The shape of the documents and their analysis: an index written with another is rebuilt.</summary>
     public const string SchemaKey = "schema";
-    private const string Schema = "3";
+    private const string Schema = "4";
 
     private static readonly (string Field, float Boost)[] TextFields = [("title", 3f), ("summary", 2f), ("organisation", 1.5f), ("body", 1f)];
     private static readonly string[] FacetNames = ["outcome", "principle", "challenge", "stage", "organisationType", "organisation", "year"];
@@ -311,6 +311,7 @@ public sealed class LuceneReportIndex : IDisposable
             new TextField("body", r.Body, Field.Store.YES),
             new Field(SpellingField, string.Join("\n", r.Title, r.Summary, r.Body), SpellingType),
             new StringField("visibility", visibility, Field.Store.NO),
+            new StringField("outcome", r.Outcome, Field.Store.NO),
             new NumericDocValuesField("published", r.PublishedTicks),
             Facet("outcome", r.Outcome),
             Facet("stage", r.Stage),
@@ -379,7 +380,51 @@ public sealed class LuceneReportIndex : IDisposable
         if (query.Clauses.Count == 0) return new TextMatch(null, false, terms, suggestion);
         var scored = required > 0 || concepts.Count > 0;
         if (!scored) query.Add(new MatchAllDocsQuery(), Occur.MUST);      // only exclusions: everything else, newest first
-        return new TextMatch(query, scored, terms, suggestion);
+        return new TextMatch(concepts.Any(c => c is FailureConcept) ? AskingForFailures(query) : query, scored, terms, suggestion);
+    }
+
+    /// <summary>
+    /// Words that ask for what went wrong ("upphandlingar som misslyckats", "avbrutet pilotprojekt"), as stems. The
+    /// Snowball stemmer leaves Swedish participles apart (misslyckats → misslyckat but misslyckades → misslyck;
+    /// avbrutet, avbruten, avbröts → three stems), so any one of them matches all of them, as a synonym group would.
+    /// And reports seldom say "misslyckades" of themselves; their outcome does: a report whose outcome is failed or
+    /// abandoned gains a fixed amount on top of its text score, enough to lift a failure above a success about the
+    /// same thing, not enough to lift a failure about something else.
+    /// </summary>
+    private static readonly string[] FailureStems = [.. new[]
+    {
+        "misslyckades", "misslyckats", "misslyckande", "avbröts", "avbrutet", "avbruten", "avbrutna",
+        "stoppades", "nedlagd", "havererade", "fiasko",
+    }.Select(SwedishAnalysis.Stem).Distinct()];
+
+    private const float FailureWordWeight = 0.5f;
+    private const float FailureBoost = 1.5f;
+
+    /// <summary>The query, with a failed or abandoned outcome adding to the score of what it matches.</summary>
+    private static BooleanQuery AskingForFailures(Query text)
+    {
+        var failed = new BooleanQuery
+        {
+            { new TermQuery(new Term("outcome", "misslyckades")), Occur.SHOULD },
+            { new TermQuery(new Term("outcome", "avbruten")), Occur.SHOULD },
+        };
+        return new BooleanQuery { { text, Occur.MUST }, { new ConstantScoreQuery(failed) { Boost = FailureBoost }, Occur.SHOULD } };
+    }
+
+    /// <summary>A failure word: any of <see cref="FailureStems"/> in any text field, the one written weighing most.</summary>
+    private sealed class FailureConcept : DisjunctionMaxQuery
+    {
+        public FailureConcept(AnalysedWord word) : base(0.1f)
+        {
+            Boost = FailureWordWeight;
+            Add(Word(word));
+            foreach (var stem in FailureStems.Where(s => s != word.Stem))
+            {
+                var other = Word(new AnalysedWord(stem, [], 0));
+                other.Boost *= 0.9f;
+                Add(other);
+            }
+        }
     }
 
     /// <summary>The plain words as concepts: each word, or a run of words that is a member of a synonym group.</summary>
@@ -398,6 +443,13 @@ public sealed class LuceneReportIndex : IDisposable
                     matched = member;
                     others = [.. group.Where(m => !m.SequenceEqual(member))];
                 }
+            }
+            if (matched is null && FailureStems.Contains(words[i].Stem))
+            {
+                concepts.Add(new FailureConcept(words[i]));
+                terms.AddRange(FailureStems);
+                i++;
+                continue;
             }
             if (matched is null)
             {
@@ -438,7 +490,7 @@ public sealed class LuceneReportIndex : IDisposable
         {
             if (word.Length < 4 || !word.All(char.IsLetter) || corrections.ContainsKey(word)) continue;
             var analysed = SwedishAnalysis.Words(analyzer, word);
-            if (analysed.Count != 1 || Known(analysed[0].Stem) || synonyms.Any(g => g.Any(m => m.Contains(analysed[0].Stem)))
+            if (analysed.Count != 1 || Known(analysed[0].Stem) || FailureStems.Contains(analysed[0].Stem) || synonyms.Any(g => g.Any(m => m.Contains(analysed[0].Stem)))
                 || (analysed[0].Parts.Count > 1 && analysed[0].Parts.All(Known))) continue;     // known, a synonym, or a compound of known parts
             if (Closest(spelling, word) is { } closest) corrections[word] = closest;
         }

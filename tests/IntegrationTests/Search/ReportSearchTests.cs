@@ -110,8 +110,8 @@ public sealed class ReportSearchTests
     }
 
     /// <summary>Publishes a report whose only words are its title and summary (the other sections say nothing searchable).</summary>
-    private static async Task Publish(TestApp app, Actor editor, string title, string summary) =>
-        await app.SendAs(editor, new PublishReportCommand(await app.SendAs(editor, new CreateDraftCommand(Drafts.Valid(title) with
+    private static async Task Publish(TestApp app, Actor editor, string title, string summary, string outcome = "misslyckades") =>
+        await app.SendAs(editor, new PublishReportCommand(await app.SendAs(editor, new CreateDraftCommand(Drafts.Valid(title, outcome) with
         {
             Summary = summary, Background = "Se ovan.", WhatWeDid = "Se ovan.", Result = "Se ovan.", Lessons = "Se ovan.", Recommendations = "Se ovan.",
         }))));
@@ -227,5 +227,29 @@ public sealed class ReportSearchTests
                 pages.AddRange((await split.SendAs(Actor.Nobody, query with { PageSize = 7, Page = page })).Items.Select(h => h.Report.Id));
             Assert.Equal(a.Items.Select(h => h.Report.Id).Order(), pages.Order());
         }
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Asking_for_failures_finds_every_form_of_the_word_and_ranks_failed_work_above_successes(string database)
+    {
+        await using var app = await TestApp.StartAsync(database);
+        var editor = await app.Member("Umeå kommun", editor: true);
+        await Publish(app, editor, "Upphandling av skolmat med klimatkrav", "Upphandlingen gav bättre mat till samma pris.", "lyckades");
+        await Publish(app, editor, "Upphandling av e-arkiv", "Upphandlingen avbröts efter en överprövning.", "avbruten");
+        await Publish(app, editor, "Nytt schema i hemtjänsten", "Försöket stoppades efter ett halvår.", "avbruten");
+        await Publish(app, editor, "Upphandling av trygghetslarm", "Vi fick inga anbud och fick göra om upphandlingen.", "misslyckades");
+        foreach (var topic in new[] { "gatubelysning", "läxhjälp", "simskola", "bokbuss", "snöröjning", "parkering", "växtbäddar", "fritidsgårdar" })
+            await Publish(app, editor, $"Ny {topic} i kommunen", $"Arbetet med {topic} gick bra.", "lyckades");     // most reports are about other things
+
+        // The stemmer leaves Swedish participles apart (misslyckats, avbrutet, avbröts, stoppades): each finds the others.
+        var abandoned = await app.SendAs(Actor.Nobody, new SearchReportsQuery { Text = "avbrutet" });
+        Assert.Null(abandoned.Suggestion);          // a failure word is no misspelling
+        Assert.Equal(["Nytt schema i hemtjänsten", "Upphandling av e-arkiv"], abandoned.Items.Select(h => h.Report.Title).Order());
+
+        // Procurements that went wrong come before the one that went well, though all three are about procurement.
+        var titles = await Titles(app, "upphandlingar som misslyckats");
+        Assert.Equal(4, titles.Count);
+        Assert.Equal("Upphandling av skolmat med klimatkrav", titles[2]);
+        Assert.Equal("Nytt schema i hemtjänsten", titles[3]);       // a failure about something else comes last
     }
 }
