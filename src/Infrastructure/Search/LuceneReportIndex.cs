@@ -386,10 +386,11 @@ public sealed class LuceneReportIndex : IDisposable
     /// <summary>
     /// Words that ask for what went wrong ("upphandlingar som misslyckats", "avbrutet pilotprojekt"), as stems. The
     /// Snowball stemmer leaves Swedish participles apart (misslyckats → misslyckat but misslyckades → misslyck;
-    /// avbrutet, avbruten, avbröts → three stems), so any one of them matches all of them, as a synonym group would.
-    /// And reports seldom say "misslyckades" of themselves; their outcome does: a report whose outcome is failed or
-    /// abandoned gains a fixed amount on top of its text score, enough to lift a failure above a success about the
-    /// same thing, not enough to lift a failure about something else.
+    /// avbrutet, avbruten, avbröts → three stems), and reports seldom say "misslyckades" of themselves: their outcome
+    /// does. So such a word matches itself or a failed or abandoned outcome (<see cref="FailureConcept"/>), weighs less
+    /// than the query's other words, and the outcome adds a fixed amount on top: enough to lift a failure above a
+    /// success about the same thing, not enough to lift a failure about something else. These words are never
+    /// "corrected" as misspellings.
     /// </summary>
     private static readonly string[] FailureStems = [.. new[]
     {
@@ -401,31 +402,30 @@ public sealed class LuceneReportIndex : IDisposable
     private const float FailureBoost = 1.5f;
 
     /// <summary>The query, with a failed or abandoned outcome adding to the score of what it matches.</summary>
-    private static BooleanQuery AskingForFailures(Query text)
-    {
-        var failed = new BooleanQuery
-        {
-            { new TermQuery(new Term("outcome", "misslyckades")), Occur.SHOULD },
-            { new TermQuery(new Term("outcome", "avbruten")), Occur.SHOULD },
-        };
-        return new BooleanQuery { { text, Occur.MUST }, { new ConstantScoreQuery(failed) { Boost = FailureBoost }, Occur.SHOULD } };
-    }
+    private static BooleanQuery AskingForFailures(Query text) =>
+        new() { { text, Occur.MUST }, { new ConstantScoreQuery(FailedOutcome()) { Boost = FailureBoost }, Occur.SHOULD } };
 
-    /// <summary>A failure word: any of <see cref="FailureStems"/> in any text field, the one written weighing most.</summary>
+    /// <summary>
+    /// A failure word: the word in the title, summary or body, or a report whose outcome is failed or abandoned (the
+    /// other forms of the word, which the stemmer leaves apart, are what such reports say, and are marked in their
+    /// snippets). Five postings lists instead of every form in every field: at a million reports, half use one of them.
+    /// </summary>
     private sealed class FailureConcept : DisjunctionMaxQuery
     {
         public FailureConcept(AnalysedWord word) : base(0.1f)
         {
             Boost = FailureWordWeight;
-            Add(Word(word));
-            foreach (var stem in FailureStems.Where(s => s != word.Stem))
-            {
-                var other = Word(new AnalysedWord(stem, [], 0));
-                other.Boost *= 0.9f;
-                Add(other);
-            }
+            foreach (var (field, boost) in TextFields.Where(f => f.Field != "organisation"))
+                Add(new TermQuery(new Term(field, word.Stem)) { Boost = boost });
+            Add(new ConstantScoreQuery(FailedOutcome()) { Boost = FailureBoost });
         }
     }
+
+    private static BooleanQuery FailedOutcome() => new()
+    {
+        { new TermQuery(new Term("outcome", "misslyckades")), Occur.SHOULD },
+        { new TermQuery(new Term("outcome", "avbruten")), Occur.SHOULD },
+    };
 
     /// <summary>The plain words as concepts: each word, or a run of words that is a member of a synonym group.</summary>
     private static List<Query> Concepts(List<AnalysedWord> words, List<List<IReadOnlyList<string>>> groups, List<string> terms)
