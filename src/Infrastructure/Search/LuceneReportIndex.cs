@@ -164,14 +164,12 @@ public sealed class LuceneReportIndex : IDisposable
         // A broad query over a million reports scores and counts hundreds of thousands of matches: each core takes a
         // share of the segments, and the shares' top hits and counts are merged. The request's thread takes shares
         // too, so when the thread pool is busy (a loaded node) it simply searches them all itself.
+        // One share (a small index) is searched on this thread alone.
         var shared = (PartitionedSearcher)searcher;
-        if (parts.Count == 1) shared.Search(parts[0].Leaves, weight, parts[0].Collector);
-        else Parallel.ForEach(parts, part => shared.Search(part.Leaves, weight, part.Collector));
+        Parallel.ForEach(parts, part => shared.Search(part.Leaves, weight, part.Collector));
         var collector = parts[0].Collector;
         foreach (var part in parts.Skip(1)) collector.Add(part.Collector);
-        var topDocs = parts.Count == 1
-            ? parts[0].Top.GetTopDocs(query.Skip, query.Take)
-            : TopDocs.Merge(sort, query.Skip, query.Take, [.. parts.Select(p => (TopDocs)p.Top.GetTopDocs())]);
+        var topDocs = TopDocs.Merge(sort, query.Skip, query.Take, [.. parts.Select(p => (TopDocs)p.Top.GetTopDocs())]);
         var wanted = text.Terms.ToHashSet(StringComparer.Ordinal);
         var hits = topDocs.ScoreDocs.Select(hit =>
         {

@@ -40,7 +40,7 @@ public sealed class SearchPageTests(DemoSite site) : IClassFixture<DemoSite>
         browser.Find("button.secondary[type=submit]").SendKeys(Keys.Enter);
         browser.WaitFor(d => d.Url.Contains("outcome=avbruten", StringComparison.Ordinal) ? d.Url : null, "the filtered page");
 
-        Assert.Contains("q=exempel", browser.Path, StringComparison.Ordinal);
+        Assert.Contains("q=exempel", browser.PathAndQuery, StringComparison.Ordinal);
         Assert.True(browser.Find("input[type=checkbox][name=outcome][value=avbruten]").Selected);
         var hits = browser.FindAll(".report-list article");
         Assert.InRange(hits.Count, 1, before - 1);

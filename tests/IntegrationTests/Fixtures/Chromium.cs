@@ -28,12 +28,10 @@ public sealed class Chromium : IDisposable
         this.site = site;
     }
 
-    public IWebDriver Driver => driver;
-
     /// <summary>Starts a browser for the site at <paramref name="site"/> (a Kestrel-served <see cref="LessonsApp"/>).</summary>
     public static Chromium Start(Uri site)
     {
-        Requires.Tool(File.Exists(Binary) && File.Exists(System.IO.Path.Combine(DriverDirectory, DriverFile)),
+        Requires.Tool(File.Exists(Binary) && File.Exists(Path.Combine(DriverDirectory, DriverFile)),
             "Chromium with chromedriver", "apt-get install -y chromium chromium-driver");
         var service = ChromeDriverService.CreateDefaultService(DriverDirectory, DriverFile);
         service.SuppressInitialDiagnosticInformation = true;
@@ -49,7 +47,7 @@ public sealed class Chromium : IDisposable
 
     public void Open(string path) => driver.Navigate().GoToUrl(new Uri(site, path));
 
-    public string Path => new Uri(driver.Url).PathAndQuery;
+    public string PathAndQuery => new Uri(driver.Url).PathAndQuery;
 
     /// <summary>The element <paramref name="css"/> selects; if none, fails naming the page and what it shows.</summary>
     public IWebElement Find(string css) =>
@@ -97,7 +95,7 @@ public sealed class Chromium : IDisposable
     }
 
     /// <summary>
-    /// Runs axe-core on the current page against WCAG 2.2 A and AA and axe's best practices, and returns each
+    /// Runs axe-core on the current page against WCAG 2.2 A and AA and axe's best practices, and fails listing each
     /// violation as "rule (impact): help: selectors", so a failing test names what to fix.
     /// </summary>
     public void AssertAccessible()
@@ -106,7 +104,7 @@ public sealed class Chromium : IDisposable
         Assert.True(violations.Count == 0, $"axe-core on {driver.Url}:\n{string.Join("\n", violations)}");
     }
 
-    public IReadOnlyList<string> AxeViolations()
+    private IReadOnlyList<string> AxeViolations()
     {
         Requires.Tool(AxeFile.Value is not null, "axe-core", "npm ci --prefix tests/IntegrationTests/Browser");
         driver.ExecuteScript(File.ReadAllText(AxeFile.Value!));
@@ -130,9 +128,9 @@ public sealed class Chromium : IDisposable
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            if (File.Exists(System.IO.Path.Combine(dir.FullName, "Lessons.sln")))
+            if (File.Exists(Path.Combine(dir.FullName, "Lessons.sln")))
             {
-                var file = System.IO.Path.Combine(dir.FullName, relative);
+                var file = Path.Combine(dir.FullName, relative);
                 return File.Exists(file) ? file : null;
             }
         }
