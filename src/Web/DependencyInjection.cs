@@ -12,18 +12,21 @@ namespace Lessons.Web;
 
 public static class DependencyInjection
 {
-    public const string CookiePrefix = "__Host-lessons";
-
     /// <summary>Paths whose POSTs guess or spend passwords: a tight per-address limit against guessing and spam.</summary>
     private static readonly string[] SignInPaths = ["/konto/logga-in", "/konto/registrera", "/konto/glomt-losenord", "/konto/aterstall-losenord"];
 
-    public static IServiceCollection AddWeb(this IServiceCollection services, IConfiguration configuration, bool operatorMode)
+    /// <summary>The command verbs act as the operator, with no HTTP pipeline.</summary>
+    public static IServiceCollection AddOperator(this IServiceCollection services) =>
+        services.AddSingleton<ICurrentUser, OperatorUser>();
+
+    public static IServiceCollection AddWeb(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        if (operatorMode)
-        {
-            services.AddSingleton<ICurrentUser, OperatorUser>();
-            return services;
-        }
+        // Outside Development every cookie is Secure with the __Host- prefix (no subdomain can set or read it). The
+        // README's `dotnet run` serves plain http on localhost, where a browser drops Secure cookies and every form
+        // would fail its antiforgery check, so there, and only there, cookies follow the request's scheme.
+        var development = environment.IsDevelopment();
+        var cookiePrefix = development ? "lessons" : "__Host-lessons";
+        var secure = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
 
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
@@ -53,20 +56,20 @@ public static class DependencyInjection
 
         services.AddAntiforgery(o =>
         {
-            o.Cookie.Name = CookiePrefix + "-af";
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.Name = cookiePrefix + "-af";
+            o.Cookie.SecurePolicy = secure;
             o.Cookie.Path = "/";
         });
         services.Configure<CookieTempDataProviderOptions>(o =>
         {
-            o.Cookie.Name = CookiePrefix + "-msg";
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.Name = cookiePrefix + "-msg";
+            o.Cookie.SecurePolicy = secure;
             o.Cookie.Path = "/";
         });
         services.ConfigureApplicationCookie(o =>
         {
-            o.Cookie.Name = CookiePrefix;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.Name = cookiePrefix;
+            o.Cookie.SecurePolicy = secure;
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.Path = "/";
@@ -82,7 +85,7 @@ public static class DependencyInjection
                 return Task.CompletedTask;
             };
         });
-        services.ConfigureExternalCookie(o => o.Cookie.SecurePolicy = CookieSecurePolicy.Always);
+        services.ConfigureExternalCookie(o => o.Cookie.SecurePolicy = secure);
 
         var signInPerMinute = configuration.GetValue("RateLimits:SignInPerMinute", 10);
         var postsPerMinute = configuration.GetValue("RateLimits:PostsPerMinute", 60);

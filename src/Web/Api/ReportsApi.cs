@@ -23,7 +23,7 @@ internal static class ReportsApi
                 page = page.Page,
                 pageSize = page.PageSize,
                 suggestion = page.Suggestion,
-                items = page.Items.Select(hit => Item(hit.Report, links.Report(http.Request, hit.Report.Id), hit)),
+                items = page.Items.Select(hit => Item(hit.Report, links.Report(hit.Report.Id), hit)),
                 facets = new
                 {
                     outcome = page.Facets["outcome"],
@@ -39,12 +39,12 @@ internal static class ReportsApi
         api.MapGet("/{id}", async (string id, HttpContext http, ISender sender, Links links, CancellationToken ct) =>
         {
             var report = await sender.Send(new GetReportQuery(id), ct);
-            return Results.Ok(Full(report, links.Report(http.Request, report.Id)));
+            return Results.Ok(Full(report, links.Report(report.Id)));
         });
         api.MapGet("/{id}/similar", async (string id, HttpContext http, ISender sender, Links links, CancellationToken ct) =>
         {
             var similar = await sender.Send(new FindSimilarReportsQuery(id), ct);
-            return Results.Ok(new { items = similar.Select(r => Item(r, links.Report(http.Request, r.Id))) });
+            return Results.Ok(new { items = similar.Select(r => Item(r, links.Report(r.Id))) });
         });
         return routes;
     }

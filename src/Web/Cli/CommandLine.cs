@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Encodings.Web;
@@ -20,12 +21,14 @@ using Microsoft.AspNetCore.Identity;
 namespace Lessons.Web.Cli;
 
 /// <summary>
-/// The command verbs of DESIGN.md, on the same host and the same requests as the site. Exit codes: 0 done,
-/// 1 bad input or failure (with a message on standard error), 2 usage.
+/// The command verbs of DESIGN.md, parsed by System.CommandLine, on the same host and the same requests as the site.
+/// Exit codes: 0 done, 1 bad input or failure (with a message on standard error), 2 usage (an unknown verb or
+/// option, a missing argument), 130 cancelled (Ctrl+C). The host is built only once the command line parsed, so
+/// <c>--help</c> and a typo never touch the database.
 /// </summary>
 internal static partial class CommandLine
 {
-    private static readonly string[] Verbs = ["import", "export", "backup", "create-admin", "generate", "reindex", "help", "--help"];
+    public const int UsageError = 2;
 
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -42,65 +45,108 @@ internal static partial class CommandLine
         return exitCode;
     }
 
-    public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
+    /// <summary>
+    /// The site starts with no arguments or with ASP.NET Core settings (<c>--urls URL</c>, <c>Key=value</c>);
+    /// any other first word is a verb, so a typo (<c>digets</c>) is told as one instead of starting a second site.
+    /// </summary>
+    public static bool IsVerb(string[] args) =>
+        args.Length > 0 && !args[0].Contains('=', StringComparison.Ordinal)
+        && (!args[0].StartsWith('-') || args[0] is "-h" or "-?" or "--help" or "--version");
 
-    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    /// <param name="host">The operator's services (database migrated), asked for once the command line is known to be good.</param>
+    public static async Task<int> RunAsync(string[] args, Func<Task<IServiceProvider>> host, TextWriter output, TextWriter error)
     {
-        await using var scope = services.CreateAsyncScope();
-        var provider = scope.ServiceProvider;
+        var root = Verbs(host, output, error);
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var problem in parsed.Errors) await error.WriteLineAsync(problem.Message);
+            await error.WriteLineAsync();
+            await error.WriteLineAsync("Användning: dotnet Lessons.Web.dll <verb> [argument] (eller dotnet run --project src/Web -- <verb>)");
+            await error.WriteLineAsync("Verb:");
+            foreach (var verb in root.Subcommands)
+                await error.WriteLineAsync($"  {verb.Name,-14} {verb.Description}");
+            await error.WriteLineAsync("Skriv <verb> --help för ett verbs argument.");
+            return UsageError;
+        }
         try
         {
-            return args switch
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (OperationCanceledException)
+        {
+            await error.WriteLineAsync("Avbrutet.");
+            return 130;
+        }
+    }
+
+    private static RootCommand Verbs(Func<Task<IServiceProvider>> host, TextWriter output, TextWriter error)
+    {
+        // Relative paths are read against the directory the command was started in (FileInfo resolves them then).
+        var importFile = new Argument<FileInfo>("FILE") { Description = "JSON-fil i importformatet" };
+        var exportFile = new Argument<FileInfo>("FILE") { Description = "filen som skrivs" };
+        var backupFile = new Argument<FileInfo>("FILE") { Description = "filen som skrivs" };
+        var adminEmail = new Argument<string>("EMAIL") { Description = "kontots e-postadress" };
+        var reports = new Option<string>("--reports") { Description = "antal rapporter (1–2 000 000)", Required = true };
+        var seed = new Option<string>("--seed") { Description = "slumpfrö (ett heltal): samma frö ger samma rapporter", Required = true };
+
+        var root = new RootCommand("Lessons: kommandon för driften. Utan verb startar webbplatsen.");
+        root.Subcommands.Add(Verb("import", "läser in rapporter (JSON, formatet i data/relevance/reports.json) och publicerar dem", [importFile],
+            (provider, parsed, ct) => ImportAsync(provider, parsed.GetValue(importFile)!, output, error, ct)));
+        root.Subcommands.Add(Verb("export", "skriver alla publicerade rapporter i samma format", [exportFile],
+            (provider, parsed, _) => ExportAsync(provider.GetRequiredService<ISender>(), parsed.GetValue(exportFile)!, output)));
+        root.Subcommands.Add(Verb("backup", "gör en säkerhetskopia av databasen (SQLite: en databasfil; PostgreSQL: pg_dump -Fc)", [backupFile],
+            (provider, parsed, ct) => BackupAsync(provider.GetRequiredService<LessonsDbContext>(), parsed.GetValue(backupFile)!, output, ct)));
+        root.Subcommands.Add(Verb("create-admin", "skapar en administratör (eller ger ett befintligt konto administratörsrätt)", [adminEmail],
+            (provider, parsed, _) => CreateAdminAsync(provider, parsed.GetValue(adminEmail)!, output, error)));
+        root.Subcommands.Add(Verb("reindex", "bygger om sökindexet (Search:IndexPath) från databasen; stoppa webbplatsen först", [],
+            (provider, _, ct) => ReindexAsync(provider, output, ct)));
+        var generate = Verb("generate", "skapar syntetiska rapporter för prestandamätningar", [],
+            (provider, parsed, ct) => GenerateAsync(provider, parsed.GetValue(reports)!, parsed.GetValue(seed)!, output, error, ct));
+        generate.Options.Add(reports);
+        generate.Options.Add(seed);
+        root.Subcommands.Add(generate);
+        return root;
+
+        Command Verb(string name, string description, Argument[] arguments, Func<IServiceProvider, ParseResult, CancellationToken, Task<int>> run)
+        {
+            var command = new Command(name, description);
+            foreach (var argument in arguments) command.Arguments.Add(argument);
+            command.SetAction(async (parsed, ct) =>
             {
-                ["import", var file] => await Analysed(provider, await ImportAsync(provider.GetRequiredService<ISender>(), file, output, error)),
-                ["export", var file] => await ExportAsync(provider.GetRequiredService<ISender>(), file, output),
-                ["backup", var file] => await BackupAsync(provider.GetRequiredService<LessonsDbContext>(), file, output),
-                ["create-admin", var email] => await CreateAdminAsync(provider, email, output, error),
-                ["generate", "--reports", var n, "--seed", var seed] => await Analysed(provider, await GenerateAsync(services, n, seed, output, error)),
-                ["reindex"] => await ReindexAsync(provider, output),
-                _ => Usage(error),
-            };
-        }
-        catch (ValidationFailedException e)
-        {
-            foreach (var (field, messages) in e.Errors)
-                foreach (var message in messages) await error.WriteLineAsync($"{field}: {message}");
-            return 1;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
-        {
-            await error.WriteLineAsync(e.Message);
-            return 1;
+                await using var scope = (await host()).CreateAsyncScope();
+                try
+                {
+                    return await run(scope.ServiceProvider, parsed, ct);
+                }
+                catch (ValidationFailedException e)
+                {
+                    foreach (var (field, messages) in e.Errors)
+                        foreach (var message in messages) await error.WriteLineAsync($"{field}: {message}");
+                    return 1;
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+                {
+                    await error.WriteLineAsync(e.Message);
+                    return 1;
+                }
+            });
+            return command;
         }
     }
 
-    private static int Usage(TextWriter error)
+    private static async Task<int> ImportAsync(IServiceProvider provider, FileInfo file, TextWriter output, TextWriter error, CancellationToken ct)
     {
-        error.WriteLine("""
-            Användning: dotnet run --project src/Web -- <verb>
-              import FILE          läser in rapporter (JSON, formatet i data/relevance/reports.json) och publicerar dem
-              export FILE          skriver alla publicerade rapporter i samma format
-              backup FILE          gör en säkerhetskopia av databasen (SQLite: en databasfil; PostgreSQL: pg_dump -Fc)
-              create-admin EMAIL   skapar en administratör (eller ger ett befintligt konto administratörsrätt)
-              reindex              bygger om sökindexet (Search:IndexPath) från databasen; stoppa webbplatsen först
-              generate --reports N --seed S
-                                   skapar N syntetiska rapporter för prestandamätningar (samma rapporter för samma S)
-            """);
-        return 2;
-    }
-
-    private static async Task<int> ImportAsync(ISender sender, string file, TextWriter output, TextWriter error)
-    {
-        if (!File.Exists(file))
+        if (!file.Exists)
         {
-            await error.WriteLineAsync($"Filen {file} finns inte.");
+            await error.WriteLineAsync($"Filen {file.FullName} finns inte.");
             return 1;
         }
         List<ReportRecord>? items;
         try
         {
-            await using var stream = File.OpenRead(file);
-            items = await JsonSerializer.DeserializeAsync<List<ReportRecord>>(stream, Json);
+            await using var stream = file.OpenRead();
+            items = await JsonSerializer.DeserializeAsync<List<ReportRecord>>(stream, Json, ct);
         }
         catch (JsonException e)
         {
@@ -112,14 +158,14 @@ internal static partial class CommandLine
             await error.WriteLineAsync("Filen ska innehålla en JSON-lista med rapporter.");
             return 1;
         }
-        await output.WriteLineAsync($"Läser in {items.Count} rapporter från {file} …");
+        await output.WriteLineAsync($"Läser in {items.Count} rapporter från {file.FullName} …");
         try
         {
-            var result = await sender.Send(new ImportReportsCommand(items));
+            var result = await provider.GetRequiredService<ISender>().Send(new ImportReportsCommand(items), ct);
             await output.WriteLineAsync($"Klart: {result.Created} nya, {result.Updated} uppdaterade, {result.Unchanged} oförändrade.");
             if (result.NewOrganisations.Count > 0)
                 await output.WriteLineAsync($"Nya organisationer (fanns inte i registret): {string.Join(", ", result.NewOrganisations)}");
-            return 0;
+            return await Analysed(provider, 0);
         }
         catch (ValidationFailedException e)
         {
@@ -130,7 +176,7 @@ internal static partial class CommandLine
         }
     }
 
-    private static async Task<int> GenerateAsync(IServiceProvider services, string n, string seedText, TextWriter output, TextWriter error)
+    private static async Task<int> GenerateAsync(IServiceProvider services, string n, string seedText, TextWriter output, TextWriter error, CancellationToken ct)
     {
         if (!int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count is < 1 or > 2_000_000)
         {
@@ -149,22 +195,22 @@ internal static partial class CommandLine
         {
             // A scope per batch: the change tracker starts empty each time, so memory stays flat at any N.
             await using var scope = services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<ISender>().Send(new ImportReportsCommand(batch));
+            await scope.ServiceProvider.GetRequiredService<ISender>().Send(new ImportReportsCommand(batch), ct);
             done += batch.Length;
             if (done % (Batch * 20) == 0 || done == count)
                 await output.WriteLineAsync($"  {done:N0} / {count:N0} rapporter ({done / Math.Max(clock.Elapsed.TotalSeconds, 0.001):N0}/s)");
         }
         await output.WriteLineAsync($"Klart: {count:N0} syntetiska rapporter (seed {seed}) på {clock.Elapsed.TotalSeconds:N1} s.");
-        return 0;
+        return await Analysed(services, 0);
     }
 
-    private static async Task<int> ReindexAsync(IServiceProvider provider, TextWriter output)
+    private static async Task<int> ReindexAsync(IServiceProvider provider, TextWriter output, CancellationToken ct)
     {
         await output.WriteLineAsync("Bygger om sökindexet från databasen …");
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var indexer = provider.GetRequiredService<Lessons.Infrastructure.Search.SearchIndexer>();
-        var rebuild = indexer.RebuildAsync(CancellationToken.None);
-        while (await Task.WhenAny(rebuild, Task.Delay(1000)) != rebuild)
+        var rebuild = indexer.RebuildAsync(ct);
+        while (await Task.WhenAny(rebuild, Task.Delay(1000, ct)) != rebuild)
             if (indexer.Progress is { Total: > 0 } progress)
                 await output.WriteLineAsync($"  [{new string('#', 30 * progress.Done / progress.Total),-30}] {progress.Done:N0} / {progress.Total:N0}");
         var count = await rebuild;
@@ -172,10 +218,10 @@ internal static partial class CommandLine
         return 0;
     }
 
-    private static async Task<int> ExportAsync(ISender sender, string file, TextWriter output)
+    private static async Task<int> ExportAsync(ISender sender, FileInfo file, TextWriter output)
     {
         var reports = await sender.Send(new ExportReportsQuery());
-        var target = Path.GetFullPath(file);
+        var target = file.FullName;
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         await using (var stream = File.Create(target))
             await JsonSerializer.SerializeAsync(stream, reports, Json);
@@ -183,11 +229,12 @@ internal static partial class CommandLine
         return 0;
     }
 
-    private static async Task<int> BackupAsync(LessonsDbContext db, string file, TextWriter output)
+    private static async Task<int> BackupAsync(LessonsDbContext db, FileInfo file, TextWriter output, CancellationToken ct)
     {
-        await output.WriteLineAsync($"Säkerhetskopierar databasen till {file} …");
-        await DatabaseBackup.WriteAsync(db, file, CancellationToken.None);
-        await output.WriteLineAsync($"Klart: {new FileInfo(Path.GetFullPath(file)).Length:N0} byte.");
+        await output.WriteLineAsync($"Säkerhetskopierar databasen till {file.FullName} …");
+        await DatabaseBackup.WriteAsync(db, file.FullName, ct);
+        file.Refresh();
+        await output.WriteLineAsync($"Klart: {file.Length:N0} byte.");
         return 0;
     }
 

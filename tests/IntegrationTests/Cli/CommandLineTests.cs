@@ -14,12 +14,15 @@ public sealed class CommandLineTests
 
     private sealed record Run(int ExitCode, string Output, string Error);
 
-    private static async Task<Run> Lessons(string database, params string[] args)
+    private static Task<Run> Lessons(string database, params string[] args) => LessonsIn(Path.GetDirectoryName(database)!, database, args);
+
+    /// <summary>The program started from <paramref name="directory"/>; its own data lives beside <paramref name="database"/>.</summary>
+    private static async Task<Run> LessonsIn(string directory, string database, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(database)!,
+            WorkingDirectory = directory,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Lessons.Web.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
@@ -27,6 +30,7 @@ public sealed class CommandLineTests
         start.Environment["ConnectionStrings__Lessons"] = $"Data Source={database}";
         start.Environment["DemoContent__Enabled"] = "false";
         start.Environment["Email__PickupDirectory"] = Path.Combine(Path.GetDirectoryName(database)!, "mail");
+        start.Environment["Search__IndexPath"] = Path.Combine(Path.GetDirectoryName(database)!, "data", "index");
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
@@ -104,6 +108,50 @@ public sealed class CommandLineTests
         Assert.Contains("inte giltig JSON", broken.Error, StringComparison.Ordinal);
         Assert.Contains("ingen giltig e-postadress", email.Error, StringComparison.Ordinal);
         Assert.Contains("Användning", usage.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("digest")]
+    [InlineData("imprt")]
+    [InlineData("import", "--bogus", "x.json")]
+    [InlineData("generate", "--reports")]
+    public async Task An_unknown_verb_or_option_exits_2_with_the_list_of_verbs_and_starts_no_site(params string[] args)
+    {
+        var database = NewDatabase();
+
+        var run = await Lessons(database, args);
+
+        Assert.Equal(2, run.ExitCode);
+        foreach (var verb in new[] { "import", "export", "backup", "create-admin", "reindex", "generate" })
+            Assert.Contains($"  {verb} ", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(database), "a usage error must not touch the database");
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("import", "--help")]
+    [InlineData("generate", "--help")]
+    public async Task Help_on_the_program_and_on_every_verb_exits_0(params string[] args)
+    {
+        var run = await Lessons(NewDatabase(), args);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains(args[0] == "--help" ? "create-admin" : "--help", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Relative_file_names_are_read_against_the_directory_the_command_was_started_in()
+    {
+        var database = NewDatabase();
+        var caller = TestDatabases.TempDirectory("caller");
+        File.Copy(Corpus, Path.Combine(caller, "rapporter.json"));
+
+        var imported = await LessonsIn(caller, database, "import", "rapporter.json");
+        var exported = await LessonsIn(caller, database, "export", Path.Combine("ut", "export.json"));
+
+        Assert.True(imported.ExitCode == 0, imported.Error);
+        Assert.True(exported.ExitCode == 0, exported.Error);
+        Assert.True(File.Exists(Path.Combine(caller, "ut", "export.json")));
     }
 
     [Fact]

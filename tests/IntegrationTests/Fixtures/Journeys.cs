@@ -28,7 +28,7 @@ public static class Journeys
     public static async Task<HttpClient> AdminAsync(this LessonsApp app, string email = "admin@lessons.test")
     {
         var output = new StringWriter();
-        Assert.Equal(0, await CommandLine.RunAsync(app.Services, ["create-admin", email], output, new StringWriter()));
+        Assert.Equal(0, await CommandLine.RunAsync(["create-admin", email], () => Task.FromResult(app.Services), output, new StringWriter()));
         var password = output.ToString().Split("lösenord: ")[1].Split('\n')[0].Trim();
         var client = app.Browser();
         var signedIn = await client.SignInAsync(email, password);

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -18,7 +16,7 @@ namespace Lessons.IntegrationTests.Fixtures;
 /// The whole site over real HTTP, configured by settings only (database, mail folder, limits): no service surgery
 /// and no mocked user. Tests sign in through the real forms. Clients speak https so the __Host- cookies travel.
 /// </summary>
-public sealed partial class LessonsApp : WebApplicationFactory<Program>
+public sealed class LessonsApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> settings;
 
@@ -34,6 +32,7 @@ public sealed partial class LessonsApp : WebApplicationFactory<Program>
             ? shared : await TestDatabases.CreateAsync(database);
         var settings = TestDatabases.Settings(database, connectionString);
         settings["Email:PickupDirectory"] = TestDatabases.TempDirectory("mail");
+        settings["Site:PublicUrl"] = "https://localhost";
         settings["RateLimits:SignInPerMinute"] = "1000";
         settings["RateLimits:PostsPerMinute"] = "1000";
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) settings[key] = value;
@@ -49,7 +48,9 @@ public sealed partial class LessonsApp : WebApplicationFactory<Program>
     /// </summary>
     public static async Task<LessonsApp> ServeAsync(string database = TestDatabases.Sqlite, IDictionary<string, string?>? extra = null)
     {
-        var app = await StartAsync(database, extra);
+        // The browser asks for 127.0.0.1 at a port chosen only once the server runs.
+        var served = new Dictionary<string, string?>(extra ?? new Dictionary<string, string?>()) { ["AllowedHosts"] = "localhost;127.0.0.1" };
+        var app = await StartAsync(database, served);
         var certificate = SelfSignedCertificate();
         app.UseKestrel(o => o.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
         app.StartServer();
@@ -84,18 +85,8 @@ public sealed partial class LessonsApp : WebApplicationFactory<Program>
         HandleCookies = true,
     });
 
-    public IReadOnlyList<MimeMessage> Mail(string to) =>
-        [.. Directory.GetFiles(MailDirectory, "*.eml").Order().Select(f => MimeMessage.Load(f))
-            .Where(m => m.To.Mailboxes.Any(b => b.Address.Equals(to, StringComparison.OrdinalIgnoreCase)))];
+    public IReadOnlyList<MimeMessage> Mail(string to) => MailFolder.To(MailDirectory, to);
 
-    /// <summary>The first https link to this site in the newest message to <paramref name="to"/>, as a path.</summary>
-    public string LinkIn(string to, string pathStart)
-    {
-        var text = Mail(to)[^1].TextBody ?? "";
-        var match = Link().Matches(text).Select(m => new Uri(m.Value)).First(u => u.AbsolutePath.StartsWith(pathStart, StringComparison.Ordinal));
-        return match.PathAndQuery;
-    }
-
-    [GeneratedRegex(@"https?://[^\s]+")]
-    private static partial Regex Link();
+    /// <summary>The first link to this site in the newest message to <paramref name="to"/>, as a path.</summary>
+    public string LinkIn(string to, string pathStart) => MailFolder.LinkIn(MailDirectory, to, pathStart).PathAndQuery;
 }

@@ -16,7 +16,7 @@ public sealed class AccountEmails(UserManager<LessonsUser> users, IEmailSender e
     public async Task SendConfirmationAsync(LessonsUser user, HttpRequest request, CancellationToken ct)
     {
         var code = Encode(await users.GenerateEmailConfirmationTokenAsync(user));
-        var link = $"{links.Base(request)}/konto/bekrafta?userId={user.Id}&code={code}";
+        var link = $"{links.Base}/konto/bekrafta?userId={user.Id}&code={code}";
         await SendAsync(user.Email!, "Bekräfta din e-postadress på Lessons",
             $"Hej {user.DisplayName}!",
             "Bekräfta din e-postadress för att aktivera ditt konto på Lessons.", "Bekräfta e-postadressen", link,
@@ -26,12 +26,12 @@ public sealed class AccountEmails(UserManager<LessonsUser> users, IEmailSender e
     public async Task SendAlreadyRegisteredAsync(LessonsUser user, HttpRequest request, CancellationToken ct) =>
         await SendAsync(user.Email!, "Du har redan ett konto på Lessons", $"Hej {user.DisplayName}!",
             "Någon försökte skapa ett nytt konto med din e-postadress, men du har redan ett.", "Logga in",
-            $"{links.Base(request)}/konto/logga-in", "Har du glömt lösenordet kan du välja Glömt lösenord på inloggningssidan.", ct);
+            $"{links.Base}/konto/logga-in", "Har du glömt lösenordet kan du välja Glömt lösenord på inloggningssidan.", ct);
 
     public async Task SendPasswordResetAsync(LessonsUser user, HttpRequest request, CancellationToken ct)
     {
         var code = Encode(await users.GeneratePasswordResetTokenAsync(user));
-        var link = $"{links.Base(request)}/konto/aterstall-losenord?email={Uri.EscapeDataString(user.Email!)}&code={code}";
+        var link = $"{links.Base}/konto/aterstall-losenord?email={Uri.EscapeDataString(user.Email!)}&code={code}";
         await SendAsync(user.Email!, "Välj ett nytt lösenord på Lessons", $"Hej {user.DisplayName}!",
             "Du har bett om att få välja ett nytt lösenord.", "Välj nytt lösenord", link,
             "Har du inte bett om det kan du strunta i meddelandet; ditt lösenord är oförändrat.", ct);

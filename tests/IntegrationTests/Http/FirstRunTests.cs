@@ -1,0 +1,106 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+using Lessons.IntegrationTests.Fixtures;
+
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+
+namespace Lessons.IntegrationTests.Http;
+
+/// <summary>The README's first command, and the public address that every absolute link comes from.</summary>
+public sealed class FirstRunTests
+{
+    [Fact]
+    public async Task The_readme_first_command_serves_a_site_where_a_newcomer_registers_confirms_and_signs_in_over_plain_http()
+    {
+        await using var site = await SiteProcess.DotnetRunAsync();
+        var client = site.Browser();
+        const string email = "ny.anvandare@exempel.se";
+
+        var registered = await client.SubmitAsync("/konto/registrera", "Skapa konto",
+            [("DisplayName", "Ny Användare"), ("Email", email), ("Password", Journeys.Password)]);
+        Assert.True(registered.StatusCode == HttpStatusCode.OK, site.Log);
+
+        var link = MailFolder.LinkIn(site.MailDirectory, email, "/konto/bekrafta");
+        Assert.Equal(site.Address.GetLeftPart(UriPartial.Authority), link.GetLeftPart(UriPartial.Authority));
+        var confirmation = await client.GetPageAsync(link.PathAndQuery);
+        if (confirmation.QuerySelector("main form button[type=submit]") is not null)
+            await client.SubmitAsync(confirmation, link.PathAndQuery, "main form button[type=submit]");
+
+        var signedIn = await client.SignInAsync(email);
+        Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
+        Assert.Contains("Ny Användare", (await client.GetPageAsync("/konto")).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Outside_development_the_site_refuses_to_start_without_a_public_address_and_says_why()
+    {
+        var (exitCode, error) = await SiteProcess.RefusalAsync(new Dictionary<string, string?> { ["ASPNETCORE_ENVIRONMENT"] = "Production" });
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Site:PublicUrl saknas", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_public_address_that_is_not_an_absolute_http_address_is_refused()
+    {
+        var (exitCode, error) = await SiteProcess.RefusalAsync(new Dictionary<string, string?>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production", ["Site:PublicUrl"] = "lessons.example.se",
+        });
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("absolut http- eller https-adress", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Links_in_mail_and_in_the_api_come_from_the_public_address_whatever_the_Host_header_says()
+    {
+        await using var app = await LessonsApp.StartAsync(extra: new Dictionary<string, string?>
+        {
+            ["Site:PublicUrl"] = "https://lessons.example.se", ["AllowedHosts"] = "*", ["DemoContent:Enabled"] = "true",
+        });
+        // Every request of this client claims to be for attacker.example.
+        var client = app.CreateDefaultClient(new Uri("https://localhost"), new CookieContainerHandler(), new ForgedHost("attacker.example"));
+
+        var registered = await client.SubmitAsync("/konto/registrera", "Skapa konto",
+            [("DisplayName", "Offer"), ("Email", "offer@exempel.se"), ("Password", Journeys.Password)]);
+        Assert.Equal(HttpStatusCode.OK, registered.StatusCode);
+
+        Assert.StartsWith("https://lessons.example.se/konto/bekrafta?", MailFolder.LinkIn(app.MailDirectory, "offer@exempel.se", "/konto/bekrafta").ToString(), StringComparison.Ordinal);
+        var json = await client.GetFromJsonAsync<JsonElement>("/api/v1/reports");
+        // The demo reports reach this node's index from the outbox shortly after start.
+        for (var i = 0; i < 100 && json.GetProperty("total").GetInt32() == 0; i++)
+        {
+            await Task.Delay(100);
+            json = await client.GetFromJsonAsync<JsonElement>("/api/v1/reports");
+        }
+        Assert.All(json.GetProperty("items").EnumerateArray(), item =>
+            Assert.StartsWith("https://lessons.example.se/rapporter/", item.GetProperty("url").GetString(), StringComparison.Ordinal));
+        Assert.NotEqual(0, json.GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Outside_development_a_request_for_another_host_name_is_refused()
+    {
+        await using var app = await LessonsApp.StartAsync();
+        var client = app.Browser();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        request.Headers.Host = "attacker.example";
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+    }
+
+    private sealed class ForgedHost(string host) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            request.Headers.Host = host;
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+}
