@@ -2,6 +2,7 @@ using FluentValidation;
 
 using Lessons.Application.Common.Behaviors;
 using Lessons.Application.Common.Security;
+using Lessons.Application.Notifications;
 using Lessons.Application.Organisations;
 
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +23,9 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddScoped<CurrentViewer>();
         services.AddScoped<OrganisationResolver>();
+        services.AddScoped<Notifier>();
+        services.AddScoped<MembershipNotifications>();
+        services.AddScoped<ReportNotifications>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

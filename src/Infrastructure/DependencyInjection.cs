@@ -1,4 +1,5 @@
 using Lessons.Application.Common.Ports;
+using Lessons.Application.Notifications;
 using Lessons.Infrastructure.Email;
 using Lessons.Infrastructure.Identity;
 using Lessons.Infrastructure.Markdown;
@@ -58,6 +59,10 @@ public static class DependencyInjection
         if (delivery.Equals("Smtp", StringComparison.OrdinalIgnoreCase)) services.AddSingleton<IEmailSender, SmtpEmailSender>();
         else if (delivery.Equals("Pickup", StringComparison.OrdinalIgnoreCase)) services.AddSingleton<IEmailSender, PickupFolderEmailSender>();
         else throw new InvalidOperationException($"Email:Delivery must be Pickup or Smtp, not \"{delivery}\".");
+
+        // Links in notifications come from Site:PublicUrl only; the fallback is the development server's address.
+        services.AddSingleton(new PublicSite(configuration["Site:PublicUrl"] is { Length: > 0 } url ? url : "http://localhost:5000"));
+        services.AddScoped<IModeratorDirectory, ModeratorDirectory>();
 
         services.AddSingleton<IMarkdownRenderer, SafeMarkdown>();
 

@@ -44,8 +44,10 @@ public static class ReportAccess
     public static bool IsStaffOf(Viewer viewer, Report report) =>
         viewer.IsModerator || viewer.IsEditorOf(report.OrganisationId);
 
-    /// <summary>The author and the organisation's editors write; moderators may correct anything.</summary>
-    public static bool MayEdit(Viewer viewer, Report report) => IsStaffOf(viewer, report) || IsAuthor(viewer, report);
+    /// <summary>The author and the organisation's editors write; moderators may correct anything. An author acts on a
+    /// report only while a member of its organisation: one who has been removed no longer speaks for it.</summary>
+    public static bool MayEdit(Viewer viewer, Report report) =>
+        IsStaffOf(viewer, report) || (IsAuthor(viewer, report) && viewer.OrganisationId == report.OrganisationId);
 
     /// <summary>Editors of the owning organisation publish; anonymous reports are published by moderators, who
     /// check that nothing in the text gives the organisation away.</summary>

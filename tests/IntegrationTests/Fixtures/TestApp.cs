@@ -4,13 +4,19 @@ using Lessons.Application.Members.Commands;
 using Lessons.Application.Organisations;
 using Lessons.Application.Organisations.Commands;
 using Lessons.Infrastructure;
+using Lessons.Infrastructure.Identity;
 using Lessons.Infrastructure.Persistence;
 
 using Mediator;
 
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+
+using MimeKit;
 
 namespace Lessons.IntegrationTests.Fixtures;
 
@@ -66,12 +72,21 @@ public sealed class TestApp : IAsyncDisposable
 
     public TestClock Clock { get; } = new();
 
-    public static async Task<TestApp> StartAsync(string provider)
+    public static async Task<TestApp> StartAsync(string provider, IDictionary<string, string?>? extra = null)
     {
         var settings = TestDatabases.Settings(provider, await TestDatabases.CreateAsync(provider));
         settings["Email:PickupDirectory"] = TestDatabases.TempDirectory("mail");
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) settings[key] = value;
         return Start(provider, settings);
     }
+
+    /// <summary>The messages written to the pickup folder for <paramref name="to"/>, oldest first.</summary>
+    public IReadOnlyList<MimeMessage> Mail(string to) =>
+        [.. Directory.GetFiles(settings["Email:PickupDirectory"]!, "*.eml").Order().Select(f => MimeMessage.Load(f))
+            .Where(m => m.To.Mailboxes.Any(b => b.Address.Equals(to, StringComparison.OrdinalIgnoreCase)))];
+
+    public Task<string> EmailOf(Actor actor) =>
+        WithDb(db => db.Members.Where(m => m.Id == actor.Id).Select(m => m.Email).SingleAsync());
 
     /// <summary>Another node on the same database, with its own index directory (and settings of its own).</summary>
     public Task<TestApp> WithIndexAt(string indexPath, IDictionary<string, string?>? extra = null)
@@ -121,12 +136,21 @@ public sealed class TestApp : IAsyncDisposable
             ?? throw new InvalidOperationException($"{name} is not in the registry");
     }
 
-    /// <summary>A platform moderator with a confirmed address and no organisation.</summary>
+    /// <summary>A platform moderator with a confirmed address and no organisation: an account in the moderator role,
+    /// so that mail to "all moderators" reaches them.</summary>
     public async Task<Actor> Moderator()
     {
         if (moderator is not null) return moderator;
         var id = Guid.NewGuid();
-        await Send(new ActivateMemberCommand(id, $"moderator-{id:N}@example.org", "Moderator"));
+        var email = $"moderator-{id:N}@example.org";
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<LessonsUser>>();
+            var user = new LessonsUser { Id = id, UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Moderator" };
+            Assert.True((await users.CreateAsync(user)).Succeeded);
+            Assert.True((await users.AddToRoleAsync(user, Roles.Moderator)).Succeeded);
+        }
+        await Send(new ActivateMemberCommand(id, email, "Moderator"));
         return moderator = new Actor(id, IsModerator: true);
     }
 

@@ -5,6 +5,7 @@ using Lessons.Application.Organisations.Commands;
 using Lessons.Application.Organisations.Queries;
 using Lessons.Application.Reports.Commands;
 using Lessons.Domain.Members;
+using Lessons.Domain.Reports;
 using Lessons.IntegrationTests.Fixtures;
 
 using Microsoft.EntityFrameworkCore;
@@ -81,5 +82,28 @@ public sealed class MembershipTests
         Assert.Contains("Domain", taken.Errors.Keys);
         await Assert.ThrowsAsync<Lessons.Domain.DomainRuleException>(() => app.SendAs(editor, new ChangeEmailDomainCommand(nacka, "inte en domän")));
         Assert.Equal(["nacka.se"], await app.WithDb(db => db.Organisations.Where(o => o.Id == nacka).Select(o => o.EmailDomains).SingleAsync()));
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task A_member_removed_from_the_organisation_can_no_longer_edit_submit_or_withdraw_its_reports(string database)
+    {
+        await using var app = await TestApp.StartAsync(database);
+        var lund = await app.OrganisationId("Lunds kommun");
+        var author = await app.Member("Lunds kommun");
+        var editor = await app.Member("Lunds kommun", editor: true);
+        var draft = await app.SendAs(author, new CreateDraftCommand(Drafts.Valid("Utkastet")));
+        var published = await app.SendAs(author, new CreateDraftCommand(Drafts.Valid("Den publicerade")));
+        await app.SendAs(editor, new PublishReportCommand(published));
+        await app.SendAs(author, new UpdateReportCommand(draft, Drafts.Valid("Ändrat medan hon var medlem")));
+
+        await app.SendAs(editor, new ManageMemberCommand(lund, author.Id!.Value, MemberAction.Remove));
+
+        await Assert.ThrowsAsync<ForbiddenException>(() => app.SendAs(author, new UpdateReportCommand(draft, Drafts.Valid("Ändrat efteråt"))));
+        await Assert.ThrowsAsync<ForbiddenException>(() => app.SendAs(author, new SubmitForReviewCommand(draft)));
+        await Assert.ThrowsAsync<ForbiddenException>(() => app.SendAs(author, new UpdateReportCommand(published, Drafts.Valid("Ny version efteråt"))));
+        await Assert.ThrowsAsync<ForbiddenException>(() => app.SendAs(author, new WithdrawReportCommand(published, null)));
+        var report = await app.SendAs(editor, new Lessons.Application.Reports.Queries.GetReportQuery(draft.ToString()));
+        Assert.Equal(("Ändrat medan hon var medlem", ReportStatus.Draft), (report.Content.Title, report.Status));
+        await app.SendAs(editor, new SubmitForReviewCommand(draft));       // the organisation's editors still act on it
     }
 }

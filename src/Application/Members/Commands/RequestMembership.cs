@@ -3,6 +3,7 @@ using FluentValidation;
 using Lessons.Application.Common.Errors;
 using Lessons.Application.Common.Ports;
 using Lessons.Application.Common.Security;
+using Lessons.Application.Notifications;
 
 using Mediator;
 
@@ -10,11 +11,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lessons.Application.Members.Commands;
 
-public sealed record MembershipOutcome(bool Joined, string OrganisationName);
+/// <summary><paramref name="ToModerators"/>: the organisation has no editors yet, so the platform's moderators decide.</summary>
+public sealed record MembershipOutcome(bool Joined, string OrganisationName, bool ToModerators = false);
 
 /// <summary>
 /// A member asks to join an organisation. A confirmed address at one of its registered e-mail domains joins at once;
-/// otherwise the request waits for the organisation's editors.
+/// otherwise the request waits for the organisation's editors, or for the moderators while it has none; they are e-mailed.
 /// </summary>
 public sealed record RequestMembershipCommand(Guid OrganisationId) : IRequest<MembershipOutcome>, IRequireMember;
 
@@ -23,7 +25,7 @@ public sealed class RequestMembershipValidator : AbstractValidator<RequestMember
     public RequestMembershipValidator() => RuleFor(c => c.OrganisationId).NotEmpty().WithMessage("Välj en organisation.");
 }
 
-internal sealed class RequestMembershipHandler(ILessonsDbContext db, CurrentViewer current)
+internal sealed class RequestMembershipHandler(ILessonsDbContext db, CurrentViewer current, MembershipNotifications notifications)
     : IRequestHandler<RequestMembershipCommand, MembershipOutcome>
 {
     public async ValueTask<MembershipOutcome> Handle(RequestMembershipCommand command, CancellationToken ct)
@@ -36,6 +38,7 @@ internal sealed class RequestMembershipHandler(ILessonsDbContext db, CurrentView
         if (joined) member.Join(organisation.Id);
         else member.RequestToJoin(organisation.Id);
         await db.SaveChangesAsync(ct);
-        return new MembershipOutcome(joined, organisation.Name);
+        var toModerators = !joined && await notifications.RequestedAsync(member, organisation, ct);
+        return new MembershipOutcome(joined, organisation.Name, toModerators);
     }
 }

@@ -3,6 +3,7 @@ using FluentValidation;
 using Lessons.Application.Common.Errors;
 using Lessons.Application.Common.Ports;
 using Lessons.Application.Common.Security;
+using Lessons.Application.Notifications;
 using Lessons.Domain;
 using Lessons.Domain.Members;
 
@@ -34,7 +35,8 @@ public sealed class ManageMemberValidator : AbstractValidator<ManageMemberComman
     }
 }
 
-internal sealed class ManageMemberHandler(ILessonsDbContext db, CurrentViewer current) : IRequestHandler<ManageMemberCommand, Unit>
+internal sealed class ManageMemberHandler(ILessonsDbContext db, CurrentViewer current, MembershipNotifications notifications)
+    : IRequestHandler<ManageMemberCommand, Unit>
 {
     public async ValueTask<Unit> Handle(ManageMemberCommand command, CancellationToken ct)
     {
@@ -59,6 +61,11 @@ internal sealed class ManageMemberHandler(ILessonsDbContext db, CurrentViewer cu
             default: throw new DomainRuleException(requested ? "Ansökan kan bara godkännas eller avslås." : "Personen är redan medlem.");
         }
         await db.SaveChangesAsync(ct);
+        if (command.Action == MemberAction.Approve)
+        {
+            var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == command.OrganisationId, ct);
+            await notifications.ApprovedAsync(member, organisation, viewer.UserId, ct);
+        }
         return Unit.Value;
     }
 }

@@ -3,6 +3,7 @@ using FluentValidation;
 using Lessons.Application.Common.Errors;
 using Lessons.Application.Common.Ports;
 using Lessons.Application.Common.Security;
+using Lessons.Application.Notifications;
 
 using Mediator;
 
@@ -23,7 +24,7 @@ public sealed class MarkReusedValidator : AbstractValidator<MarkReusedCommand>
     }
 }
 
-internal sealed class MarkReusedHandler(ILessonsDbContext db, CurrentViewer current, TimeProvider clock)
+internal sealed class MarkReusedHandler(ILessonsDbContext db, CurrentViewer current, TimeProvider clock, ReportNotifications notifications)
     : IRequestHandler<MarkReusedCommand, Unit>
 {
     public async ValueTask<Unit> Handle(MarkReusedCommand command, CancellationToken ct)
@@ -32,6 +33,7 @@ internal sealed class MarkReusedHandler(ILessonsDbContext db, CurrentViewer curr
         var report = await db.Reports.Include(r => r.Reuses).FindVisibleAsync(command.ReportId, viewer, ct);
         report.MarkReused(viewer.UserId!.Value, viewer.OrganisationId, command.Note!, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
+        await notifications.ReusedAsync(report, viewer, command.Note!, ct);
         return Unit.Value;
     }
 }

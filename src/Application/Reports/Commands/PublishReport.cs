@@ -2,6 +2,7 @@ using FluentValidation;
 
 using Lessons.Application.Common.Ports;
 using Lessons.Application.Common.Security;
+using Lessons.Application.Notifications;
 
 using Mediator;
 
@@ -15,7 +16,7 @@ public sealed class PublishReportValidator : AbstractValidator<PublishReportComm
     public PublishReportValidator() => RuleFor(c => c.ReportId).NotEmpty().WithMessage("Ange vilken rapport det gäller.");
 }
 
-internal sealed class PublishReportHandler(ILessonsDbContext db, CurrentViewer current, TimeProvider clock)
+internal sealed class PublishReportHandler(ILessonsDbContext db, CurrentViewer current, TimeProvider clock, ReportNotifications notifications)
     : IRequestHandler<PublishReportCommand, Unit>
 {
     public async ValueTask<Unit> Handle(PublishReportCommand command, CancellationToken ct)
@@ -25,6 +26,7 @@ internal sealed class PublishReportHandler(ILessonsDbContext db, CurrentViewer c
             "Bara organisationens redaktörer publicerar, och anonyma rapporter publiceras av moderatorer.", ct);
         report.Publish(viewer.UserId, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
+        await notifications.PublishedAsync(report, viewer, ct);
         return Unit.Value;
     }
 }

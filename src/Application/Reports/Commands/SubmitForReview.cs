@@ -2,6 +2,7 @@ using FluentValidation;
 
 using Lessons.Application.Common.Ports;
 using Lessons.Application.Common.Security;
+using Lessons.Application.Notifications;
 
 using Mediator;
 
@@ -15,7 +16,7 @@ public sealed class SubmitForReviewValidator : AbstractValidator<SubmitForReview
     public SubmitForReviewValidator() => RuleFor(c => c.ReportId).NotEmpty().WithMessage("Ange vilken rapport det gäller.");
 }
 
-internal sealed class SubmitForReviewHandler(ILessonsDbContext db, CurrentViewer current, TimeProvider clock)
+internal sealed class SubmitForReviewHandler(ILessonsDbContext db, CurrentViewer current, TimeProvider clock, ReportNotifications notifications)
     : IRequestHandler<SubmitForReviewCommand, Unit>
 {
     public async ValueTask<Unit> Handle(SubmitForReviewCommand command, CancellationToken ct)
@@ -25,6 +26,7 @@ internal sealed class SubmitForReviewHandler(ILessonsDbContext db, CurrentViewer
             "Du kan inte skicka den här rapporten för granskning.", ct);
         report.SubmitForReview(clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
+        await notifications.SubmittedAsync(report, viewer, ct);
         return Unit.Value;
     }
 }

@@ -40,7 +40,7 @@ public sealed class IndexModel(ISender sender) : PageModel
         }
         TempData["Status"] = outcome.Joined
             ? $"Du är nu medlem i {outcome.OrganisationName}."
-            : $"Din ansökan till {outcome.OrganisationName} är skickad till organisationens redaktörer.";
+            : $"Din ansökan till {outcome.OrganisationName} är skickad till {(outcome.ToModerators ? "plattformens moderatorer, eftersom organisationen ännu saknar redaktörer" : "organisationens redaktörer")}.";
         return RedirectToPage();
     }
 }

@@ -1,0 +1,60 @@
+using Lessons.Application.Common.Ports;
+using Lessons.Application.Common.Security;
+using Lessons.Domain.Reports;
+
+using Microsoft.EntityFrameworkCore;
+
+namespace Lessons.Application.Notifications;
+
+/// <summary>The e-mails of a report's life: to those who must act next, and to the author when something happens to it.</summary>
+public sealed class ReportNotifications(Notifier notifier, ILessonsDbContext db)
+{
+    /// <summary>To the organisation's editors (moderators while it has none); anonymous reports to the moderators,
+    /// who publish them.</summary>
+    public async Task SubmittedAsync(Report report, Viewer by, CancellationToken ct)
+    {
+        var title = report.Content.Title;
+        var (to, moderators) = report.IsAnonymous
+            ? (await notifier.ModeratorsAsync(ct), true)
+            : await notifier.EditorsOrModeratorsAsync(report.OrganisationId, ct);
+        var organisation = await OrganisationNameAsync(report.OrganisationId, ct);
+        await notifier.SendAsync(to, by.UserId, new Notification(
+            $"Rapport att granska: {title}",
+            report.IsAnonymous
+                ? [$"En anonym rapport från {organisation} väntar på granskning: ”{title}”.",
+                   "Kontrollera att inget i texten avslöjar organisationen innan du publicerar den."]
+                : [$"En rapport från {organisation} väntar på granskning: ”{title}”.",
+                   moderators
+                       ? "Organisationen har ännu inga redaktörer, så rapporten granskas av plattformens moderatorer."
+                       : "Som redaktör publicerar du rapporten eller skickar tillbaka den till författaren."],
+            "Granska rapporten",
+            ReportLink(report)), ct);
+    }
+
+    public async Task PublishedAsync(Report report, Viewer by, CancellationToken ct) =>
+        await notifier.SendAsync([await notifier.MemberAsync(report.AuthorId, ct)], by.UserId, new Notification(
+            $"Din rapport är publicerad: {report.Content.Title}",
+            [$"Din rapport ”{report.Content.Title}” är publicerad på Lessons. Nu kan andra organisationer hitta den och lära av den."],
+            "Läs rapporten",
+            ReportLink(report)), ct);
+
+    /// <summary>To the author and the organisation's editors: this is the spread the report was written for.</summary>
+    public async Task ReusedAsync(Report report, Viewer by, string note, CancellationToken ct)
+    {
+        var reuser = await notifier.MemberAsync(by.UserId, ct);
+        var from = by.OrganisationId is { } id ? $" ({await OrganisationNameAsync(id, ct)})" : "";
+        var to = new List<Recipient?> { await notifier.MemberAsync(report.AuthorId, ct) };
+        to.AddRange(await notifier.EditorsOfAsync(report.OrganisationId, ct));
+        await notifier.SendAsync(to, by.UserId, new Notification(
+            $"Er rapport har återanvänts: {report.Content.Title}",
+            [$"{reuser?.DisplayName ?? "En medlem"}{from} har markerat att de har återanvänt ”{report.Content.Title}”. De skrev:"],
+            "Se rapporten",
+            ReportLink(report),
+            Quote: note), ct);
+    }
+
+    private string ReportLink(Report report) => notifier.Link($"/rapporter/{report.Id}");
+
+    private async Task<string> OrganisationNameAsync(Guid id, CancellationToken ct) =>
+        await db.Organisations.AsNoTracking().Where(o => o.Id == id).Select(o => o.Name).SingleOrDefaultAsync(ct) ?? "";
+}
