@@ -60,8 +60,7 @@ public static class DependencyInjection
         else if (delivery.Equals("Pickup", StringComparison.OrdinalIgnoreCase)) services.AddSingleton<IEmailSender, PickupFolderEmailSender>();
         else throw new InvalidOperationException($"Email:Delivery must be Pickup or Smtp, not \"{delivery}\".");
 
-        // Links in notifications come from Site:PublicUrl only; the fallback is the development server's address.
-        services.AddSingleton(new PublicSite(configuration["Site:PublicUrl"] is { Length: > 0 } url ? url : "http://localhost:5000"));
+        services.AddSingleton<ISiteAddress, Site.ConfiguredSiteAddress>();
         services.AddScoped<IModeratorDirectory, ModeratorDirectory>();
 
         services.AddSingleton<IMarkdownRenderer, SafeMarkdown>();

@@ -31,6 +31,7 @@ public static class DependencyInjection
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddSingleton<Links>();
+        services.AddSingleton<ISiteAddress>(sp => sp.GetRequiredService<Links>());
         services.AddScoped<Lessons.Web.Pages.Account.AccountEmails>();
         services.AddRazorPages().AddMvcOptions(o =>
         {

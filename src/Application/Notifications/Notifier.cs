@@ -11,7 +11,7 @@ namespace Lessons.Application.Notifications;
 /// happened whether or not the mail gets through.
 /// </summary>
 public sealed class Notifier(
-    ILessonsDbContext db, IEmailSender email, IModeratorDirectory moderators, PublicSite site, ILogger<Notifier> log)
+    ILessonsDbContext db, IEmailSender email, IModeratorDirectory moderators, ISiteAddress site, ILogger<Notifier> log)
 {
     public string Link(string path) => site.Link(path);
 

@@ -1,3 +1,4 @@
+using Lessons.Application.Common.Ports;
 using Lessons.Web.Infrastructure;
 
 using Microsoft.AspNetCore.Hosting.Server;
@@ -9,7 +10,7 @@ namespace Lessons.Web.Api;
 /// Absolute links for API answers, e-mails and feeds, from <c>Site:PublicUrl</c> only (required outside Development).
 /// A developer who leaves it empty gets the address the site listens on; never the request's own headers.
 /// </summary>
-public sealed class Links(IConfiguration configuration, IServer server)
+public sealed class Links(IConfiguration configuration, IServer server) : ISiteAddress
 {
     private string? @base;
 

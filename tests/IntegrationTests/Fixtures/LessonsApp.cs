@@ -33,6 +33,7 @@ public sealed class LessonsApp : WebApplicationFactory<Program>
         var settings = TestDatabases.Settings(database, connectionString);
         settings["Email:PickupDirectory"] = TestDatabases.TempDirectory("mail");
         settings["Site:PublicUrl"] = "https://localhost";
+        settings["AllowedHosts"] = "localhost";     // the test client's host, whatever public address a test chooses
         settings["RateLimits:SignInPerMinute"] = "1000";
         settings["RateLimits:PostsPerMinute"] = "1000";
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) settings[key] = value;

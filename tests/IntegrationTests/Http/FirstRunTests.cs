@@ -82,9 +82,10 @@ public sealed class FirstRunTests
     }
 
     [Fact]
-    public async Task Outside_development_a_request_for_another_host_name_is_refused()
+    public async Task Outside_development_a_request_for_another_host_name_than_the_public_one_is_refused()
     {
-        await using var app = await LessonsApp.StartAsync();
+        // AllowedHosts left empty: the site answers to the host of Site:PublicUrl (https://localhost) only.
+        await using var app = await LessonsApp.StartAsync(extra: new Dictionary<string, string?> { ["AllowedHosts"] = "" });
         var client = app.Browser();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/");
         request.Headers.Host = "attacker.example";
