@@ -28,6 +28,7 @@ public static class DependencyInjection
         var cookiePrefix = development ? "lessons" : "__Host-lessons";
         var secure = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
 
+        services.AddReverseProxy(configuration);
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddSingleton<Links>();
@@ -115,8 +116,8 @@ public static class DependencyInjection
 
     public static WebApplication UseWeb(this WebApplication app)
     {
+        app.UseReverseProxy();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/fel", AllowStatusCode404Response = true });
-        if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseStatusCodePagesWithReExecute("/fel/{0}");
         app.UseSecurityHeaders();
         var swedish = new CultureInfo("sv-SE");

@@ -22,6 +22,9 @@ public static class PublicSite
                   + "Alla länkar i e-post, flöden och API-svar byggs från den, aldrig från förfrågans Host-huvud.";
         if (Read(configuration) is not { } url || url.Query.Length > 0 || url.Fragment.Length > 0)
             return $"{Setting} ska vara en absolut http- eller https-adress utan frågedel, inte \"{value}\".";
+        // Outside Development every cookie is Secure: a site reached over plain http could not keep anyone signed in.
+        if (url.Scheme != Uri.UriSchemeHttps && !environment.IsDevelopment())
+            return $"{Setting} ska börja med https:// utanför utvecklingsmiljön, inte \"{value}\".";
         return null;
     }
 

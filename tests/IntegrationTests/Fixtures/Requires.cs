@@ -16,6 +16,8 @@ public static class Requires
         Assert.Skip(message);
     }
 
+    public static void Nginx() => Tool(Fixtures.Nginx.IsInstalled, "nginx", "apt-get install -y nginx");
+
     public static async Task<PostgresCluster> Postgres()
     {
         Tool(PostgresCluster.IsInstalled, "PostgreSQL", "apt-get install -y postgresql");

@@ -42,16 +42,19 @@ public sealed class FirstRunTests
         Assert.Contains("Site:PublicUrl saknas", error, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_public_address_that_is_not_an_absolute_http_address_is_refused()
+    [Theory]
+    [InlineData("lessons.example.se", "ska vara en absolut http- eller https-adress")]
+    [InlineData("https://lessons.example.se/?x=1", "ska vara en absolut http- eller https-adress")]
+    [InlineData("http://lessons.example.se", "ska börja med https://")]
+    public async Task A_public_address_that_is_not_an_absolute_https_address_is_refused(string address, string message)
     {
         var (exitCode, error) = await SiteProcess.RefusalAsync(new Dictionary<string, string?>
         {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production", ["Site:PublicUrl"] = "lessons.example.se",
+            ["ASPNETCORE_ENVIRONMENT"] = "Production", ["Site:PublicUrl"] = address,
         });
 
         Assert.Equal(1, exitCode);
-        Assert.Contains("absolut http- eller https-adress", error, StringComparison.Ordinal);
+        Assert.Contains(message, error, StringComparison.Ordinal);
     }
 
     [Fact]

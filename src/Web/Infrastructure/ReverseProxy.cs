@@ -1,0 +1,48 @@
+using System.Net;
+
+using Microsoft.AspNetCore.HttpOverrides;
+
+namespace Lessons.Web.Infrastructure;
+
+/// <summary>
+/// Behind a TLS-terminating proxy (nginx in the operator's guide) a request arrives as plain HTTP from the proxy's
+/// address. <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> are believed only from the proxies named in
+/// <c>ReverseProxy:KnownProxies</c> (addresses) or <c>ReverseProxy:KnownNetworks</c> (CIDR) — loopback when neither is
+/// set, for a proxy on the same machine — so the rate limits see
+/// each visitor's own address and the Secure cookies see https; from anyone else the headers are ignored. The host
+/// name is never taken from a header: links come from <c>Site:PublicUrl</c>.
+/// </summary>
+internal static class ReverseProxy
+{
+    public static IServiceCollection AddReverseProxy(this IServiceCollection services, IConfiguration configuration)
+    {
+        var proxies = configuration.GetSection("ReverseProxy:KnownProxies").Get<string[]>() ?? [];
+        var networks = configuration.GetSection("ReverseProxy:KnownNetworks").Get<string[]>() ?? [];
+        // Plain http is answered with a redirect to the public https address (the nodes themselves listen on http).
+        services.AddHttpsRedirection(o => o.HttpsPort = PublicSite.Read(configuration) is { Scheme: "https" } url ? url.Port : null);
+        return services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // One proxy in front: its own X-Forwarded-For entry is the visitor; anything a visitor wrote before it is not.
+            o.ForwardLimit = 1;
+            if (proxies.Length + networks.Length == 0) return;
+            o.KnownProxies.Clear();
+            o.KnownIPNetworks.Clear();
+            foreach (var proxy in proxies)
+                o.KnownProxies.Add(IPAddress.TryParse(proxy, out var address) ? address
+                    : throw new InvalidOperationException($"ReverseProxy:KnownProxies: \"{proxy}\" är ingen IP-adress."));
+            foreach (var network in networks)
+                o.KnownIPNetworks.Add(System.Net.IPNetwork.TryParse(network, out var parsed) ? parsed
+                    : throw new InvalidOperationException($"ReverseProxy:KnownNetworks: \"{network}\" är inget nät i CIDR-form (t.ex. 10.0.0.0/24)."));
+        });
+    }
+
+    public static IApplicationBuilder UseReverseProxy(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        if (app.Environment.IsDevelopment()) return app;
+        app.UseHsts();
+        // Load balancers ask the nodes for /health over plain http; everyone else is sent to https.
+        return app.UseWhen(http => !http.Request.Path.StartsWithSegments("/health"), branch => branch.UseHttpsRedirection());
+    }
+}
