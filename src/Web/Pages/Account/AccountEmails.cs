@@ -19,7 +19,7 @@ public sealed class AccountEmails(UserManager<LessonsUser> users, IEmailSender e
         var link = $"{links.Base}/konto/bekrafta?userId={user.Id}&code={code}";
         await SendAsync(user.Email!, "Bekräfta din e-postadress på Lessons",
             $"Hej {user.DisplayName}!",
-            "Bekräfta din e-postadress för att aktivera ditt konto på Lessons.", "Bekräfta e-postadressen", link,
+            "Bekräfta din e-postadress för att aktivera ditt konto på Lessons: öppna länken och skriv lösenordet du valde.", "Bekräfta e-postadressen", link,
             "Har du inte skapat något konto kan du strunta i det här meddelandet.", ct);
     }
 
