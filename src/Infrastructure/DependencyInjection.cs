@@ -84,15 +84,15 @@ public static class DependencyInjection
                 options.User.RequireUniqueEmail = true;
                 options.User.AllowedUserNameCharacters = "";        // e-mail addresses as user names, å/ä/ö included
                 options.SignIn.RequireConfirmedEmail = true;
-                options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // No lockout: anyone could lock anyone out. PasswordGuard holds guessers off instead (ASVS 2.2.1).
+                options.Lockout.AllowedForNewUsers = false;
             })
             .AddEntityFrameworkStores<LessonsDbContext>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<SwedishIdentityErrors>()
             .AddPasswordValidator<MaximumLengthPasswordValidator>();
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);   // OWASP 2023 for PBKDF2-SHA512
+        services.AddScoped<PasswordGuard>();
 
         // Keys in the database: every web node on the same PostgreSQL reads cookies and tokens the others wrote.
         services.AddDataProtection().SetApplicationName("Lessons").PersistKeysToDbContext<LessonsDbContext>();

@@ -14,7 +14,7 @@ namespace Lessons.Web.Pages.Account;
 /// too, so the address is activated only by someone who holds both the mailbox and the password it was registered
 /// with (pre-account hijacking: a stranger who registered the address first knows a password the owner does not).
 /// </summary>
-public sealed class ConfirmEmailModel(UserManager<LessonsUser> users, ISender sender) : PageModel
+public sealed class ConfirmEmailModel(UserManager<LessonsUser> users, PasswordGuard guard, ISender sender) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? UserId { get; set; }
 
@@ -35,7 +35,8 @@ public sealed class ConfirmEmailModel(UserManager<LessonsUser> users, ISender se
         }
         var token = AccountEmails.Decode(Code);
         var user = Guid.TryParse(UserId, out _) ? await users.FindByIdAsync(UserId!) : null;
-        if (user is null || token is null || !await users.CheckPasswordAsync(user, Password)
+        // Through the guard, so this form is no way around the sign-in's back-off.
+        if (user is null || token is null || (await guard.CheckAsync(user, Password, ct)).Check != PasswordCheck.Right
             || !(await users.ConfirmEmailAsync(user, token)).Succeeded)
         {
             ModelState.AddModelError("", "Länken är ogiltig eller för gammal, eller så är det inte lösenordet du valde när du skapade kontot.");
