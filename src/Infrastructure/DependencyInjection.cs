@@ -5,7 +5,6 @@ using Lessons.Infrastructure.Identity;
 using Lessons.Infrastructure.Markdown;
 using Lessons.Infrastructure.Persistence;
 
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -98,7 +97,7 @@ public static class DependencyInjection
         services.Replace(ServiceDescriptor.Scoped<ISecurityStampValidator, SessionStampValidator>());
 
         // Keys in the database: every web node on the same PostgreSQL reads cookies and tokens the others wrote.
-        services.AddDataProtection().SetApplicationName("Lessons").PersistKeysToDbContext<LessonsDbContext>();
+        services.AddDataProtectionKeys(configuration);
         return services;
     }
 }
