@@ -32,7 +32,7 @@ public sealed class AccountEmails(UserManager<LessonsUser> users, IEmailSender e
         await SendAsync(user.Email!, "Någon försöker logga in på ditt konto på Lessons", $"Hej {user.DisplayName}!",
             $"Någon har skrivit fel lösenord {PasswordGuard.FreeFailures} gånger i rad för ditt konto. Därför får det gå en stund mellan försöken. "
             + "Kommer du inte in kan du välja ett nytt lösenord med länken nedan; då kan du logga in direkt.", "Välj nytt lösenord",
-            $"{links.Base(request)}/konto/glomt-losenord", "Var det inte du behöver du inte göra något: lösenordet är inte gissat, och ingen kommer åt kontot utan det.", ct);
+            $"{links.Base}/konto/glomt-losenord", "Var det inte du behöver du inte göra något: lösenordet är inte gissat, och ingen kommer åt kontot utan det.", ct);
 
     public async Task SendPasswordResetAsync(LessonsUser user, HttpRequest request, CancellationToken ct)
     {
