@@ -5,12 +5,12 @@ using Lessons.Infrastructure.Identity;
 using Lessons.Infrastructure.Markdown;
 using Lessons.Infrastructure.Persistence;
 
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Lessons.Infrastructure;
 
@@ -83,18 +83,20 @@ public static class DependencyInjection
                 options.User.RequireUniqueEmail = true;
                 options.User.AllowedUserNameCharacters = "";        // e-mail addresses as user names, å/ä/ö included
                 options.SignIn.RequireConfirmedEmail = true;
-                options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // No lockout: anyone could lock anyone out. PasswordGuard holds guessers off instead (ASVS 2.2.1).
+                options.Lockout.AllowedForNewUsers = false;
             })
             .AddEntityFrameworkStores<LessonsDbContext>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<SwedishIdentityErrors>()
             .AddPasswordValidator<MaximumLengthPasswordValidator>();
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);   // OWASP 2023 for PBKDF2-SHA512
+        services.AddScoped<PasswordGuard>();
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        services.Replace(ServiceDescriptor.Scoped<ISecurityStampValidator, SessionStampValidator>());
 
         // Keys in the database: every web node on the same PostgreSQL reads cookies and tokens the others wrote.
-        services.AddDataProtection().SetApplicationName("Lessons").PersistKeysToDbContext<LessonsDbContext>();
+        services.AddDataProtectionKeys(configuration);
         return services;
     }
 }

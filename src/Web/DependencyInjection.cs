@@ -13,7 +13,7 @@ namespace Lessons.Web;
 public static class DependencyInjection
 {
     /// <summary>Paths whose POSTs guess or spend passwords: a tight per-address limit against guessing and spam.</summary>
-    private static readonly string[] SignInPaths = ["/konto/logga-in", "/konto/registrera", "/konto/glomt-losenord", "/konto/aterstall-losenord"];
+    private static readonly string[] SignInPaths = ["/konto/logga-in", "/konto/registrera", "/konto/bekrafta", "/konto/glomt-losenord", "/konto/aterstall-losenord"];
 
     /// <summary>The command verbs act as the operator, with no HTTP pipeline.</summary>
     public static IServiceCollection AddOperator(this IServiceCollection services) =>

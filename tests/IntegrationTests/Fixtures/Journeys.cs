@@ -9,17 +9,23 @@ public static class Journeys
 {
     public const string Password = "en lång lösenfras på svenska";
 
-    /// <summary>Registers through the form and follows the confirmation link in the e-mail.</summary>
+    /// <summary>Registers through the form, opens the confirmation link in the e-mail and confirms on that page with the password.</summary>
     public static async Task<HttpClient> RegisterAndConfirmAsync(this LessonsApp app, string email, string name = "Anna Andersson")
     {
         var client = app.Browser();
-        var registered = await client.SubmitAsync("/konto/registrera", "Skapa konto",
-            [("DisplayName", name), ("Email", email), ("Password", Password)]);
+        var registered = await client.RegisterAsync(email, name);
         Assert.Equal(HttpStatusCode.OK, registered.StatusCode);
-        var confirmed = await client.GetAsync(app.LinkIn(email, "/konto/bekrafta"));
+        var confirmed = await client.ConfirmAsync(app.LinkIn(email, "/konto/bekrafta"));
         Assert.Contains("är bekräftad", await confirmed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         return client;
     }
+
+    public static async Task<HttpResponseMessage> RegisterAsync(this HttpClient client, string email, string name = "Anna Andersson", string password = Password) =>
+        await client.SubmitAsync("/konto/registrera", "Skapa konto", [("DisplayName", name), ("Email", email), ("Password", password)]);
+
+    /// <summary>Opens a confirmation link and sends the page's form with the password chosen at registration.</summary>
+    public static async Task<HttpResponseMessage> ConfirmAsync(this HttpClient client, string link, string password = Password) =>
+        await client.SubmitAsync(link, "Bekräfta", [("Password", password)]);
 
     public static async Task<HttpResponseMessage> SignInAsync(this HttpClient client, string email, string password = Password) =>
         await client.SubmitAsync("/konto/logga-in", "main button[type=submit]", [("Email", email), ("Password", password)]);

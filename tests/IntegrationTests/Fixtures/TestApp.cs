@@ -123,6 +123,13 @@ public sealed class TestApp : IAsyncDisposable
         return await scope.ServiceProvider.GetRequiredService<ISender>().Send(request);
     }
 
+    /// <summary>For the Infrastructure services no request wraps (Identity's stores, the password guard).</summary>
+    public async Task<T> InScope<T>(Func<IServiceProvider, Task<T>> use)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await use(scope.ServiceProvider);
+    }
+
     public async Task<T> WithDb<T>(Func<LessonsDbContext, Task<T>> read)
     {
         await using var scope = services.CreateAsyncScope();

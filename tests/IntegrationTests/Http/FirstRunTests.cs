@@ -26,7 +26,7 @@ public sealed class FirstRunTests
         Assert.Equal(site.Address.GetLeftPart(UriPartial.Authority), link.GetLeftPart(UriPartial.Authority));
         var confirmation = await client.GetPageAsync(link.PathAndQuery);
         if (confirmation.QuerySelector("main form button[type=submit]") is not null)
-            await client.SubmitAsync(confirmation, link.PathAndQuery, "main form button[type=submit]");
+            await client.SubmitAsync(confirmation, link.PathAndQuery, "main form button[type=submit]", [("Password", Journeys.Password)]);
 
         var signedIn = await client.SignInAsync(email);
         Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);

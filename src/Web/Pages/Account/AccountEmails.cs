@@ -19,7 +19,7 @@ public sealed class AccountEmails(UserManager<LessonsUser> users, IEmailSender e
         var link = $"{links.Base}/konto/bekrafta?userId={user.Id}&code={code}";
         await SendAsync(user.Email!, "Bekräfta din e-postadress på Lessons",
             $"Hej {user.DisplayName}!",
-            "Bekräfta din e-postadress för att aktivera ditt konto på Lessons.", "Bekräfta e-postadressen", link,
+            "Bekräfta din e-postadress för att aktivera ditt konto på Lessons: öppna länken och skriv lösenordet du valde.", "Bekräfta e-postadressen", link,
             "Har du inte skapat något konto kan du strunta i det här meddelandet.", ct);
     }
 
@@ -27,6 +27,12 @@ public sealed class AccountEmails(UserManager<LessonsUser> users, IEmailSender e
         await SendAsync(user.Email!, "Du har redan ett konto på Lessons", $"Hej {user.DisplayName}!",
             "Någon försökte skapa ett nytt konto med din e-postadress, men du har redan ett.", "Logga in",
             $"{links.Base}/konto/logga-in", "Har du glömt lösenordet kan du välja Glömt lösenord på inloggningssidan.", ct);
+
+    public async Task SendSignInWarningAsync(LessonsUser user, HttpRequest request, CancellationToken ct) =>
+        await SendAsync(user.Email!, "Någon försöker logga in på ditt konto på Lessons", $"Hej {user.DisplayName}!",
+            $"Någon har skrivit fel lösenord {PasswordGuard.FreeFailures} gånger i rad för ditt konto. Därför får det gå en stund mellan försöken. "
+            + "Kommer du inte in kan du välja ett nytt lösenord med länken nedan; då kan du logga in direkt.", "Välj nytt lösenord",
+            $"{links.Base}/konto/glomt-losenord", "Var det inte du behöver du inte göra något: lösenordet är inte gissat, och ingen kommer åt kontot utan det.", ct);
 
     public async Task SendPasswordResetAsync(LessonsUser user, HttpRequest request, CancellationToken ct)
     {

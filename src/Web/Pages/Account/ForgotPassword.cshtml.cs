@@ -22,8 +22,9 @@ public sealed class ForgotPasswordModel(UserManager<LessonsUser> users, AccountE
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        // Same answer whether or not the address has an account.
-        if (await users.FindByEmailAsync(Email.Trim()) is { EmailConfirmed: true } user)
+        // Same answer whether or not the address has an account. Unconfirmed accounts get the link too: it proves the
+        // mailbox, and the password chosen through it replaces one a stranger may have registered the address with.
+        if (await users.FindByEmailAsync(Email.Trim()) is { } user)
             await emails.SendPasswordResetAsync(user, Request, ct);
         Sent = true;
         return Page();

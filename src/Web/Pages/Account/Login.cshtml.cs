@@ -9,7 +9,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lessons.Web.Pages.Account;
 
-public sealed class LoginModel(SignInManager<LessonsUser> signIn, UserManager<LessonsUser> users, ISender sender, AccountEmails emails) : PageModel
+/// <summary>
+/// One answer for an unknown address, a wrong password and an account in its back-off; only someone who gave the
+/// right password learns that the address still needs confirming.
+/// </summary>
+public sealed class LoginModel(
+    SignInManager<LessonsUser> signIn, UserManager<LessonsUser> users, PasswordGuard guard, ISender sender, AccountEmails emails) : PageModel
 {
     [BindProperty] public string? Email { get; set; }
 
@@ -26,25 +31,23 @@ public sealed class LoginModel(SignInManager<LessonsUser> signIn, UserManager<Le
         if (!ModelState.IsValid) return Invalid();
 
         var user = await users.FindByEmailAsync(Email!.Trim());
-        // Failed attempts count towards lockout, so guessing a password is slow however it is tried.
-        var result = user is null
-            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(user, Password!, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var attempt = await guard.CheckAsync(user, Password!, ct);
+        if (attempt.WarnOwner) await emails.SendSignInWarningAsync(user!, Request, ct);
+        if (attempt.Check != PasswordCheck.Right)
         {
-            await sender.Send(new ActivateMemberCommand(user!.Id, user.Email!, user.DisplayName), ct);
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+            ModelState.AddModelError("", "Fel e-postadress eller lösenord. Efter flera misslyckade försök får det gå en stund mellan försöken; "
+                + "kommer du inte in kan du välja Glömt lösenordet.");
+            return Invalid();
         }
-        if (result.IsLockedOut)
-            ModelState.AddModelError("", "För många misslyckade försök. Kontot är låst i 15 minuter.");
-        else if (result.IsNotAllowed)
+        if (!user!.EmailConfirmed)
         {
-            await emails.SendConfirmationAsync(user!, Request, ct);
+            await emails.SendConfirmationAsync(user, Request, ct);
             ModelState.AddModelError("", "Du behöver bekräfta din e-postadress först. Vi har skickat en ny länk.");
+            return Invalid();
         }
-        else
-            ModelState.AddModelError("", "Fel e-postadress eller lösenord.");
-        return Invalid();
+        await signIn.SignInAsync(user, isPersistent: false);
+        await sender.Send(new ActivateMemberCommand(user.Id, user.Email!, user.DisplayName), ct);
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
     }
 
     private PageResult Invalid()

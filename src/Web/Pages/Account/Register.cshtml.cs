@@ -6,7 +6,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lessons.Web.Pages.Account;
 
-public sealed class RegisterModel(UserManager<LessonsUser> users, AccountEmails emails) : PageModel
+/// <summary>
+/// Registration answers the same, in about the same time, whether or not the address has an account: the password is
+/// judged first, and every path does one password hash's work and sends one mail.
+/// </summary>
+public sealed class RegisterModel(UserManager<LessonsUser> users, PasswordGuard guard, AccountEmails emails) : PageModel
 {
     [BindProperty] public string? DisplayName { get; set; }
 
@@ -28,26 +32,49 @@ public sealed class RegisterModel(UserManager<LessonsUser> users, AccountEmails 
         else if (!new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(Email) || Email.Length > 254)
             ModelState.AddModelError(nameof(Email), "Skriv en giltig e-postadress, till exempel namn@kommun.se.");
         if (string.IsNullOrEmpty(Password)) ModelState.AddModelError(nameof(Password), "Välj ett lösenord.");
+        else
+        {
+            var candidate = new LessonsUser { UserName = Email, Email = Email, DisplayName = DisplayName ?? "" };
+            foreach (var validator in users.PasswordValidators)
+                foreach (var error in (await validator.ValidateAsync(users, candidate, Password)).Errors)
+                    ModelState.AddModelError(nameof(Password), error.Description);
+        }
         if (!ModelState.IsValid) return Invalid();
 
-        if (await users.FindByEmailAsync(Email!) is { } existing)
+        var existing = await users.FindByEmailAsync(Email!);
+        if (existing is { EmailConfirmed: true })
         {
-            // The same answer as for a new address: whether an address has an account is not told to strangers.
+            guard.SpendHashWork(Password!);
             await emails.SendAlreadyRegisteredAsync(existing, Request, ct);
-            Sent = true;
-            return Page();
         }
-        var user = new LessonsUser { UserName = Email, Email = Email, DisplayName = DisplayName! };
-        var result = await users.CreateAsync(user, Password!);
-        if (!result.Succeeded)
+        else if (existing is not null)
         {
-            foreach (var error in result.Errors)
-                ModelState.AddModelError(error.Code.StartsWith("Password", StringComparison.Ordinal) ? nameof(Password) : nameof(Email), error.Description);
-            return Invalid();
+            // A pending registration is replaced, whoever made it: the confirmation link then goes with this password
+            // and name, and the new security stamp voids the links mailed before (pre-account hijacking).
+            existing.DisplayName = DisplayName!;
+            existing.PasswordHash = users.PasswordHasher.HashPassword(existing, Password!);
+            existing.AccessFailedCount = 0;
+            existing.LockoutEnd = null;
+            var replaced = await users.UpdateSecurityStampAsync(existing);
+            if (!replaced.Succeeded) return Failed(replaced);
+            await emails.SendConfirmationAsync(existing, Request, ct);
         }
-        await emails.SendConfirmationAsync(user, Request, ct);
+        else
+        {
+            var user = new LessonsUser { UserName = Email, Email = Email, DisplayName = DisplayName! };
+            var created = await users.CreateAsync(user, Password!);
+            if (!created.Succeeded) return Failed(created);
+            await emails.SendConfirmationAsync(user, Request, ct);
+        }
         Sent = true;
         return Page();
+    }
+
+    private PageResult Failed(IdentityResult result)
+    {
+        foreach (var error in result.Errors)
+            ModelState.AddModelError(error.Code.StartsWith("Password", StringComparison.Ordinal) ? nameof(Password) : nameof(Email), error.Description);
+        return Invalid();
     }
 
     private PageResult Invalid()

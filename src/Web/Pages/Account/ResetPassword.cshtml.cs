@@ -1,4 +1,7 @@
+using Lessons.Application.Members.Commands;
 using Lessons.Infrastructure.Identity;
+
+using Mediator;
 
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -6,7 +9,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lessons.Web.Pages.Account;
 
-public sealed class ResetPasswordModel(UserManager<LessonsUser> users) : PageModel
+/// <summary>
+/// A new password through the mailed link. The link proves the mailbox and the password is the owner's own, so the
+/// reset also confirms an unconfirmed address and ends a sign-in back-off. Identity renews the security stamp, which
+/// ends every session of the account at its next request.
+/// </summary>
+public sealed class ResetPasswordModel(UserManager<LessonsUser> users, PasswordGuard guard, ISender sender) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Email { get; set; }
 
@@ -18,7 +26,7 @@ public sealed class ResetPasswordModel(UserManager<LessonsUser> users) : PageMod
 
     public void OnGet() { }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var token = AccountEmails.Decode(Code);
         var user = string.IsNullOrWhiteSpace(Email) ? null : await users.FindByEmailAsync(Email);
@@ -31,7 +39,20 @@ public sealed class ResetPasswordModel(UserManager<LessonsUser> users) : PageMod
                 ModelState.AddModelError(error.Code.StartsWith("Password", StringComparison.Ordinal) ? nameof(Password) : "", error.Description);
             Done = result.Succeeded;
         }
-        if (!Done) Response.StatusCode = StatusCodes.Status400BadRequest;
+        if (Done)
+        {
+            await guard.ClearFailuresAsync(user!, ct);
+            if (!user!.EmailConfirmed)
+            {
+                user.EmailConfirmed = true;
+                await users.UpdateAsync(user);
+            }
+            await sender.Send(new ActivateMemberCommand(user.Id, user.Email!, user.DisplayName), ct);
+        }
+        else
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
         Password = null;
         return Page();
     }
