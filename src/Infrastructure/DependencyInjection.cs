@@ -60,6 +60,7 @@ public static class DependencyInjection
         else throw new InvalidOperationException($"Email:Delivery must be Pickup or Smtp, not \"{delivery}\".");
 
         services.AddSingleton<IMarkdownRenderer, SafeMarkdown>();
+        services.AddSingleton<IPublicLinks, Site.PublicLinks>();
 
         // Search: the index is opened on first use, so the command verbs (which only write the database and the
         // outbox) never take the index's lock; the running site keeps the index current.

@@ -53,7 +53,8 @@ internal static partial class CommandLine
             return args switch
             {
                 ["import", var file] => await Analysed(provider, await ImportAsync(provider.GetRequiredService<ISender>(), file, output, error)),
-                ["export", var file] => await ExportAsync(provider.GetRequiredService<ISender>(), file, output),
+                ["export", var file] => await ExportAsync(provider.GetRequiredService<ISender>(), file, false, output),
+                ["export", var file, "--include-members-only"] => await ExportAsync(provider.GetRequiredService<ISender>(), file, true, output),
                 ["backup", var file] => await BackupAsync(provider.GetRequiredService<LessonsDbContext>(), file, output),
                 ["create-admin", var email] => await CreateAdminAsync(provider, email, output, error),
                 ["generate", "--reports", var n, "--seed", var seed] => await Analysed(provider, await GenerateAsync(services, n, seed, output, error)),
@@ -79,7 +80,9 @@ internal static partial class CommandLine
         error.WriteLine("""
             Användning: dotnet run --project src/Web -- <verb>
               import FILE          läser in rapporter (JSON, formatet i data/relevance/reports.json) och publicerar dem
-              export FILE          skriver alla publicerade rapporter i samma format
+              export FILE [--include-members-only]
+                                   skriver de publicerade rapporter som alla får läsa i samma format (anonyma utan
+                                   organisation och kontaktuppgifter); med flaggan även rapporter bara för medlemmar
               backup FILE          gör en säkerhetskopia av databasen (SQLite: en databasfil; PostgreSQL: pg_dump -Fc)
               create-admin EMAIL   skapar en administratör (eller ger ett befintligt konto administratörsrätt)
               reindex              bygger om sökindexet (Search:IndexPath) från databasen; stoppa webbplatsen först
@@ -172,9 +175,9 @@ internal static partial class CommandLine
         return 0;
     }
 
-    private static async Task<int> ExportAsync(ISender sender, string file, TextWriter output)
+    private static async Task<int> ExportAsync(ISender sender, string file, bool includeMembersOnly, TextWriter output)
     {
-        var reports = await sender.Send(new ExportReportsQuery());
+        var reports = await sender.Send(new ExportReportsQuery(includeMembersOnly));
         var target = Path.GetFullPath(file);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         await using (var stream = File.Create(target))
