@@ -82,7 +82,8 @@ public sealed class ReviewPagesTests
         var (admin, author, path) = await WriteAndSubmitAsync(app, anonymous: true);
         await admin.SubmitAsync(path, "Publicera");
 
-        await author.SubmitAsync(path + "/redigera", "Spara ny version", [("Input.Title", "Kameror i Umeås nattillsyn")]);
+        var saved = await author.SubmitAsync(path + "/redigera", "Spara ny version", [("Input.Title", "Kameror i Umeås nattillsyn")]);
+        Assert.Contains("väntar på granskning av en moderator", await saved.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var visitor = app.Browser();
         Assert.Equal("Nattkameror i hemtjänsten gav lugnare nätter", (await visitor.GetPageAsync(path)).QuerySelector("h1")!.TextContent);
@@ -96,7 +97,7 @@ public sealed class ReviewPagesTests
     }
 
     [Fact]
-    public async Task A_visitors_page_of_an_anonymous_report_has_no_contact_and_its_earlier_versions_are_closed()
+    public async Task A_visitors_page_of_an_anonymous_report_has_no_contact_and_its_earlier_versions_are_closed_and_redactable()
     {
         await using var app = await StartAsync();
         var (admin, _, path) = await WriteAndSubmitAsync(app, anonymous: true);
@@ -109,6 +110,11 @@ public sealed class ReviewPagesTests
         Assert.DoesNotContain("umea.se", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Anna Andersson", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync(path + "/versioner/1")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(path + "/versioner/1")).StatusCode);
+        Assert.Equal("Nattkameror i hemtjänsten gav lugnare nätter", (await admin.GetPageAsync(path + "/versioner/1")).QuerySelector("h1")!.TextContent);
+
+        await admin.SubmitAsync(path, "form[action*='handler=Redact'][action*='number=1'] button");
+
+        Assert.Equal("Borttagen version", (await admin.GetPageAsync(path + "/versioner/1")).QuerySelector("h1")!.TextContent);
+        Assert.Contains("Borttagen av moderator", (await admin.GetPageAsync(path)).QuerySelector("#h-revisions")!.ParentElement!.TextContent, StringComparison.Ordinal);
     }
 }

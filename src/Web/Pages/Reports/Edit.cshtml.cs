@@ -50,7 +50,10 @@ public sealed class EditModel(ISender sender, IMarkdownRenderer markdown) : Repo
         {
             return Redisplay();
         }
-        TempData["Status"] = Status == ReportStatus.Published ? "Ändringen är sparad som en ny version." : "Ändringarna är sparade.";
+        var waits = Status == ReportStatus.Published
+            && (await Sender.Send(new GetReportQuery(Id.ToString()), ct)).PendingChange?.State == RevisionState.Pending;
+        TempData["Status"] = waits ? "Ändringen är sparad och väntar på granskning av en moderator. Läsarna ser den tidigare versionen tills dess."
+            : Status == ReportStatus.Published ? "Ändringen är sparad som en ny version." : "Ändringarna är sparade.";
         return RedirectToPage("Details", new { id = Id });
     }
 }
