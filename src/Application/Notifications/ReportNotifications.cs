@@ -53,6 +53,19 @@ public sealed class ReportNotifications(Notifier notifier, ILessonsDbContext db)
             Quote: note), ct);
     }
 
+    /// <summary>A draft goes back to its author, a waiting change to whoever made it, with the reviewer's comment in
+    /// full, so they can act on it without signing in first.</summary>
+    public async Task ReturnedAsync(Report report, Viewer by, Guid? to, string title, bool change, CancellationToken ct) =>
+        await notifier.SendAsync([await notifier.MemberAsync(to, ct)], by.UserId, new Notification(
+            $"Rapporten ”{title}” behöver ändras",
+            [change
+                ? $"Din ändring av rapporten ”{title}” har skickats tillbaka av en moderator. Läsarna ser fortfarande den tidigare versionen."
+                : $"Din rapport ”{title}” har skickats tillbaka till dig som utkast.",
+             "Kommentar från granskaren:"],
+            "Öppna rapporten",
+            ReportLink(report),
+            Quote: report.ReturnComment), ct);
+
     private string ReportLink(Report report) => notifier.Link($"/rapporter/{report.Id}");
 
     private async Task<string> OrganisationNameAsync(Guid id, CancellationToken ct) =>

@@ -56,6 +56,21 @@ public static class ReportAccess
 
     public static bool MayWithdraw(Viewer viewer, Report report) => MayEdit(viewer, report);
 
+    /// <summary>Anonymity is a promise to the author: their editors may not lift it for them. Moderators may.</summary>
+    public static bool MayLiftAnonymity(Viewer viewer, Report report) => viewer.IsModerator || IsAuthor(viewer, report);
+
+    /// <summary>Moderators approve or return waiting changes of published reports, and redact revisions.</summary>
+    public static bool MayModerate(Viewer viewer, Report report) => viewer.IsModerator;
+
+    /// <summary>
+    /// Earlier revisions of an anonymous report (and changes not yet approved) are for its author, its editors and
+    /// moderators: a slip in one that named the organisation must not stay readable for everyone.
+    /// </summary>
+    public static bool CanReadRevision(Viewer viewer, Report report, ReportRevision revision) =>
+        MayEdit(viewer, report)
+        || (CanRead(viewer, report) && revision.State == RevisionState.Approved && !report.IsAnonymous && !revision.IsAnonymous
+            && (revision.Visibility == Visibility.Public || MayReadMembersOnly(viewer)));
+
     /// <summary>An anonymous report hides its organisation from everyone but its author, its editors and moderators.</summary>
     public static bool CanSeeOrganisation(Viewer viewer, Report report) =>
         !report.IsAnonymous || MayEdit(viewer, report);

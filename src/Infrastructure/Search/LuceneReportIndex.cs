@@ -25,7 +25,7 @@ public sealed class LuceneReportIndex : IDisposable
     public const string OutboxKey = "outbox";
     /// <summary>The shape of the documents and their analysis: an index written with another is rebuilt.</summary>
     public const string SchemaKey = "schema";
-    private const string Schema = "4";
+    private const string Schema = "5";
 
     private static readonly (string Field, float Boost)[] TextFields = [("title", 3f), ("summary", 2f), ("organisation", 1.5f), ("body", 1f)];
     private static readonly string[] FacetNames = ["outcome", "principle", "challenge", "stage", "organisationType", "organisation", "year"];
@@ -55,11 +55,15 @@ public sealed class LuceneReportIndex : IDisposable
     {
         path = Path.GetFullPath(configuration["Search:IndexPath"] is { Length: > 0 } p ? p : "data/index");
         parallelFrom = configuration.GetValue("Search:ParallelFrom", 20_000);
-        fields = new Lucene.Net.Analysis.Miscellaneous.PerFieldAnalyzerWrapper(analyzer, new Dictionary<string, Analyzer> { [SpellingField] = plain });
+        fields = new Lucene.Net.Analysis.Miscellaneous.PerFieldAnalyzerWrapper(analyzer, new Dictionary<string, Analyzer> { [SpellingField] = plain, [PublicSpellingField] = plain });
     }
 
     /// <summary>Every word of a report as written (lower-cased, not stemmed): what "Menade du …?" is made from.</summary>
     private const string SpellingField = "spelling";
+
+    /// <summary>The same words, of public reports only: a visitor's "Menade du …?" must not offer a word that only
+    /// members-only reports contain (it would tell what they are about).</summary>
+    private const string PublicSpellingField = "spelling_public";
 
     private static readonly FieldType SpellingType = new()
     {
@@ -136,7 +140,7 @@ public sealed class LuceneReportIndex : IDisposable
     /// </summary>
     public ReportSearchPage Search(ReportSearchQuery query) => WithSearcher(searcher =>
     {
-        var text = TextQuery(query.Text, query.Synonyms, searcher.IndexReader);
+        var text = TextQuery(query.Text, query.Synonyms, searcher.IndexReader, query.MembersOnlyVisible);
         if (text.Query is not null) return Find(searcher, query, text);
         var pages = browsing.GetValue(searcher.IndexReader, _ => new(StringComparer.Ordinal));
         if (pages.Count > 1000) pages.Clear();
@@ -316,6 +320,7 @@ public sealed class LuceneReportIndex : IDisposable
             Facet("year", r.Year.ToString(CultureInfo.InvariantCulture)),
             Facet("visibility", visibility),
         };
+        if (!r.MembersOnly) d.Add(new Field(PublicSpellingField, string.Join("\n", r.Title, r.Summary, r.Body), SpellingType));
         foreach (var p in r.Principles) d.Add(Facet("principle", p));
         foreach (var c in r.Challenges) d.Add(Facet("challenge", c));
         if (r.OrganisationId is { } organisationId)
@@ -343,14 +348,14 @@ public sealed class LuceneReportIndex : IDisposable
     /// higher. Phrases must match, excluded words and phrases must not, prefixes count as words. Empty (or only stop
     /// words) matches everything.
     /// </summary>
-    private TextMatch TextQuery(string? text, IReadOnlyList<IReadOnlyList<string>> synonyms, IndexReader reader)
+    private TextMatch TextQuery(string? text, IReadOnlyList<IReadOnlyList<string>> synonyms, IndexReader reader, bool membersOnlyVisible)
     {
         var clauses = QuerySyntax.Parse(text);
         var terms = new List<string>();
         var query = new BooleanQuery();
         var plainWords = string.Join(' ', clauses.Where(c => c.Kind == QuerySyntax.Kind.Words && !c.Excluded).Select(c => c.Text));
         var groups = AnalysedSynonyms(synonyms);
-        var (plainText, suggestion) = Corrected(plainWords, text, groups, reader);
+        var (plainText, suggestion) = Corrected(plainWords, text, groups, reader, membersOnlyVisible ? SpellingField : PublicSpellingField);
         var concepts = Concepts(SwedishAnalysis.Words(analyzer, plainText), groups, terms);
         foreach (var clause in clauses)
         {
@@ -478,9 +483,10 @@ public sealed class LuceneReportIndex : IDisposable
     /// vocabulary of words as written. Returns the text to search and, when anything changed, the user's whole
     /// query with the corrections, for "Menade du …?".
     /// </summary>
-    private (string Text, string? Suggestion) Corrected(string plainText, string? original, List<List<IReadOnlyList<string>>> synonyms, IndexReader reader)
+    private (string Text, string? Suggestion) Corrected(string plainText, string? original, List<List<IReadOnlyList<string>>> synonyms,
+        IndexReader reader, string spellingField)
     {
-        var spelling = MultiFields.GetTerms(reader, SpellingField);
+        var spelling = MultiFields.GetTerms(reader, spellingField);
         if (spelling is null || plainText.Length == 0) return (plainText, null);
         bool Known(string stem) => TextFields.Any(f => reader.DocFreq(new Term(f.Field, stem)) > 0);
         var corrections = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -490,7 +496,7 @@ public sealed class LuceneReportIndex : IDisposable
             var analysed = SwedishAnalysis.Words(analyzer, word);
             if (analysed.Count != 1 || Known(analysed[0].Stem) || FailureStems.Contains(analysed[0].Stem) || synonyms.Any(g => g.Any(m => m.Contains(analysed[0].Stem)))
                 || (analysed[0].Parts.Count > 1 && analysed[0].Parts.All(Known))) continue;     // known, a synonym, or a compound of known parts
-            if (Closest(spelling, word) is { } closest) corrections[word] = closest;
+            if (Closest(spelling, spellingField, word) is { } closest) corrections[word] = closest;
         }
         if (corrections.Count == 0) return (plainText, null);
         string Fix(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\w+",
@@ -498,10 +504,10 @@ public sealed class LuceneReportIndex : IDisposable
         return (Fix(plainText), Fix(original ?? ""));
     }
 
-    private static string? Closest(Terms spelling, string word)
+    private static string? Closest(Terms spelling, string field, string word)
     {
         var edits = word.Length >= 8 ? 2 : 1;
-        var candidates = new FuzzyTermsEnum(spelling, new AttributeSource(), new Term(SpellingField, word), edits, 1, true);
+        var candidates = new FuzzyTermsEnum(spelling, new AttributeSource(), new Term(field, word), edits, 1, true);
         var boost = candidates.Attributes.AddAttribute<IBoostAttribute>();
         (string Word, float Similarity, int Reports)? best = null;
         for (var i = 0; i < 200 && candidates.MoveNext(); i++)

@@ -85,6 +85,7 @@ internal static partial class CommandLine
         // Relative paths are read against the directory the command was started in (FileInfo resolves them then).
         var importFile = new Argument<FileInfo>("FILE") { Description = "JSON-fil i importformatet" };
         var exportFile = new Argument<FileInfo>("FILE") { Description = "filen som skrivs" };
+        var membersOnly = new Option<bool>("--include-members-only") { Description = "även rapporter som bara medlemmar får läsa" };
         var backupFile = new Argument<FileInfo>("FILE") { Description = "filen som skrivs" };
         var adminEmail = new Argument<string>("EMAIL") { Description = "kontots e-postadress" };
         var reports = new Option<string>("--reports") { Description = "antal rapporter (1–2 000 000)", Required = true };
@@ -93,8 +94,10 @@ internal static partial class CommandLine
         var root = new RootCommand("Lessons: kommandon för driften. Utan verb startar webbplatsen.");
         root.Subcommands.Add(Verb("import", "läser in rapporter (JSON, formatet i data/relevance/reports.json) och publicerar dem", [importFile],
             (provider, parsed, ct) => ImportAsync(provider, parsed.GetValue(importFile)!, output, error, ct)));
-        root.Subcommands.Add(Verb("export", "skriver alla publicerade rapporter i samma format", [exportFile],
-            (provider, parsed, _) => ExportAsync(provider.GetRequiredService<ISender>(), parsed.GetValue(exportFile)!, output)));
+        var export = Verb("export", "skriver de publicerade rapporter som alla får läsa i samma format (anonyma utan organisation och kontaktuppgifter)", [exportFile],
+            (provider, parsed, _) => ExportAsync(provider.GetRequiredService<ISender>(), parsed.GetValue(exportFile)!, parsed.GetValue(membersOnly), output));
+        export.Options.Add(membersOnly);
+        root.Subcommands.Add(export);
         root.Subcommands.Add(Verb("backup", "gör en säkerhetskopia av databasen (SQLite: en databasfil; PostgreSQL: pg_dump -Fc)", [backupFile],
             (provider, parsed, ct) => BackupAsync(provider.GetRequiredService<LessonsDbContext>(), parsed.GetValue(backupFile)!, output, ct)));
         root.Subcommands.Add(Verb("create-admin", "skapar en administratör (eller ger ett befintligt konto administratörsrätt)", [adminEmail],
@@ -218,9 +221,9 @@ internal static partial class CommandLine
         return 0;
     }
 
-    private static async Task<int> ExportAsync(ISender sender, FileInfo file, TextWriter output)
+    private static async Task<int> ExportAsync(ISender sender, FileInfo file, bool includeMembersOnly, TextWriter output)
     {
-        var reports = await sender.Send(new ExportReportsQuery());
+        var reports = await sender.Send(new ExportReportsQuery(includeMembersOnly));
         var target = file.FullName;
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         await using (var stream = File.Create(target))

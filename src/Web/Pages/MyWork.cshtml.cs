@@ -8,7 +8,7 @@ namespace Lessons.Web.Pages;
 
 public sealed class MyWorkModel(ISender sender) : PageModel
 {
-    public MyWork Work { get; private set; } = new([], []);
+    public MyWork Work { get; private set; } = new([], [], []);
 
     public async Task OnGetAsync(CancellationToken ct) => Work = await sender.Send(new ListMyWorkQuery(), ct);
 }

@@ -30,7 +30,7 @@ public sealed class ReportTransitionTests
         var report = Draft();
         report.SubmitForReview(Now);
         report.Publish(null, Now.AddDays(1));
-        report.Revise(Content("Digitala lås, uppdaterad"), Visibility.Public, false, null, Now.AddDays(9));
+        report.Revise(Content("Digitala lås, uppdaterad"), Visibility.Public, false, null, null, approved: false, Now.AddDays(9));
 
         Assert.Equal(Now.AddDays(1), report.PublishedAt);
         Assert.Equal([1, 2], report.Revisions.Select(r => r.Number));
@@ -43,7 +43,7 @@ public sealed class ReportTransitionTests
     {
         var report = Draft();
         report.Publish(null, Now);
-        Assert.False(report.Revise(Content(), Visibility.Public, false, null, Now.AddDays(1)));
+        Assert.False(report.Revise(Content(), Visibility.Public, false, null, null, approved: false, Now.AddDays(1)));
         Assert.Single(report.Revisions);
     }
 

@@ -70,7 +70,7 @@ internal sealed class ImportReportsHandler(ILessonsDbContext db, OrganisationRes
     {
         var now = clock.GetUtcNow();
         var ids = command.Items.Select(i => i.Id!).ToList();
-        var existing = await db.Reports.Where(r => r.ExternalId != null && ids.Contains(r.ExternalId))
+        var existing = await db.Reports.Include(r => r.Revisions).Where(r => r.ExternalId != null && ids.Contains(r.ExternalId))
             .ToDictionaryAsync(r => r.ExternalId!, StringComparer.Ordinal, ct);
         var created = 0;
         var updated = 0;
@@ -96,7 +96,7 @@ internal sealed class ImportReportsHandler(ILessonsDbContext db, OrganisationRes
             var content = input.ToContent(await organisations.ResolveCoOrganisationsAsync(input.CoOrganisations, ct));
             if (existing.TryGetValue(item.Id!, out var report))
             {
-                if (report.Status == ReportStatus.Published && report.Revise(content, input.Visibility, input.Anonymous, null, now))
+                if (report.Status == ReportStatus.Published && report.Revise(content, input.Visibility, input.Anonymous, null, null, approved: true, now))
                     updated++;
             }
             else

@@ -10,10 +10,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Lessons.Application.Reports.Queries;
 
 /// <summary>
-/// Every published report in the import format. Anonymous reports are exported without their organisation: an
-/// export is published data, and the promise of anonymity holds there too.
+/// The published reports in the import format, holding only what the public may read: members-only reports only
+/// when <paramref name="IncludeMembersOnly"/> says so. Anonymous reports are exported without their organisation,
+/// contact or co-organisations: an export is published data, and the promise of anonymity holds there too.
 /// </summary>
-public sealed record ExportReportsQuery : IRequest<IReadOnlyList<ReportRecord>>, IRequireAdmin;
+public sealed record ExportReportsQuery(bool IncludeMembersOnly = false) : IRequest<IReadOnlyList<ReportRecord>>, IRequireAdmin;
 
 internal sealed class ExportReportsHandler(ILessonsDbContext db) : IRequestHandler<ExportReportsQuery, IReadOnlyList<ReportRecord>>
 {
@@ -21,6 +22,7 @@ internal sealed class ExportReportsHandler(ILessonsDbContext db) : IRequestHandl
     {
         var rows = await db.Reports.AsNoTracking()
             .Where(r => r.Status == ReportStatus.Published)
+            .Where(r => query.IncludeMembersOnly || r.Visibility == Visibility.Public)
             .OrderBy(r => r.PublishedAt).ThenBy(r => r.ExternalId).ThenBy(r => r.Id)
             .Join(db.Organisations, r => r.OrganisationId, o => o.Id, (r, o) => new
             {
@@ -31,8 +33,9 @@ internal sealed class ExportReportsHandler(ILessonsDbContext db) : IRequestHandl
 
         return [.. rows.Select(r =>
         {
-            var input = ReportInput.From(r.Content, r.Visibility, r.IsAnonymous,
-                [.. r.Content.CoOrganisationIds.Where(names.ContainsKey).Select(id => names[id])]);
+            var content = r.IsAnonymous ? r.Content with { ContactName = null, ContactEmail = null, CoOrganisationIds = [] } : r.Content;
+            var input = ReportInput.From(content, r.Visibility, r.IsAnonymous,
+                [.. content.CoOrganisationIds.Where(names.ContainsKey).Select(id => names[id])]);
             return new ReportRecord
             {
                 Id = r.ExternalId ?? r.Id.ToString(),

@@ -33,11 +33,15 @@ internal sealed class FindSimilarReportsHandler(ILessonsDbContext db, CurrentVie
             : await visible.Where(r => r.ExternalId == query.Id).Select(r => (Guid?)r.Id).SingleOrDefaultAsync(ct) ?? Guid.Empty;
 
         // The index holds only published reports, so it answers for a missing one too; the rows below (the
-        // source among them) confirm the viewer may see each, in one query.
-        var hits = await search.SimilarAsync(id, query.Count, viewer.IsPublicSectorMember || viewer.IsModerator, ct);
+        // source among them) confirm the viewer may see each, in one query. Twice as many as asked, since some drop out.
+        var hits = await search.SimilarAsync(id, Math.Min(query.Count * 2, 40), viewer.IsPublicSectorMember || viewer.IsModerator, ct);
         var ids = hits.Select(h => h.Id).Append(id).ToList();
         var rows = await visible.Where(r => ids.Contains(r.Id)).Rows(db.Organisations).ToDictionaryAsync(r => r.Id, ct);
-        if (!rows.ContainsKey(id)) throw new NotFoundException("Rapporten", query.Id);
-        return [.. hits.Where(h => rows.ContainsKey(h.Id)).Select(h => rows[h.Id].ToSummary(viewer))];
+        if (!rows.TryGetValue(id, out var source)) throw new NotFoundException("Rapporten", query.Id);
+        // On an anonymous report, the hidden organisation's own other reports (the likeliest "similar" ones) would
+        // point at it; readers who may not know the organisation get none of them.
+        var hidden = source.IsAnonymous && !source.OrganisationVisible(viewer) ? source.OrganisationId : (Guid?)null;
+        return [.. hits.Where(h => rows.TryGetValue(h.Id, out var row) && row.OrganisationId != hidden)
+            .Take(query.Count).Select(h => rows[h.Id].ToSummary(viewer))];
     }
 }

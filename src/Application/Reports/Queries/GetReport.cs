@@ -11,19 +11,22 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lessons.Application.Reports.Queries;
 
-public sealed record RevisionInfo(int Number, DateTimeOffset CreatedAt);
+/// <summary>A revision in "Versioner": who made it (when the viewer may know) and their note on what changed.</summary>
+public sealed record RevisionInfo(int Number, DateTimeOffset CreatedAt, string? EditedBy = null, string? ChangeNote = null,
+    RevisionState State = RevisionState.Approved, bool Redacted = false);
 
 public sealed record ReuseInfo(string MemberName, string? OrganisationName, string Note, DateTimeOffset CreatedAt);
 
 /// <summary>What the viewer may do with the report now: both the right and a legal transition.</summary>
-public sealed record ReportActions(bool Edit, bool Submit, bool Publish, bool ReturnToDraft, bool Withdraw, bool MarkReused);
+public sealed record ReportActions(bool Edit, bool Submit, bool Publish, bool ReturnToDraft, bool Withdraw, bool MarkReused,
+    bool ModerateChange = false, bool Redact = false);
 
 public sealed record ReportDetails(
     Guid Id, string? ExternalId, ReportContent Content, OrganisationRef? Organisation, IReadOnlyList<string> CoOrganisations,
     ReportStatus Status, Visibility Visibility, bool IsAnonymous, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
     DateTimeOffset? PublishedAt, DateTimeOffset? WithdrawnAt, string? WithdrawalReason, int CurrentRevision,
     IReadOnlyList<RevisionInfo> Revisions, IReadOnlyList<ReuseInfo> Reuses, ReportSummary? BuildsOn,
-    ReportActions Actions, bool ViewerHasReused);
+    ReportActions Actions, bool ViewerHasReused, string? ReturnComment = null, RevisionInfo? PendingChange = null);
 
 /// <summary>A report by its id, or by the external id an import gave it.</summary>
 public sealed record GetReportQuery(string Id) : IRequest<ReportDetails>;
@@ -39,7 +42,7 @@ internal sealed class GetReportHandler(ILessonsDbContext db, CurrentViewer curre
     public async ValueTask<ReportDetails> Handle(GetReportQuery query, CancellationToken ct)
     {
         var viewer = await current.GetAsync(ct);
-        var reports = db.Reports.AsNoTracking().Include(r => r.Reuses);
+        var reports = db.Reports.AsNoTracking().Include(r => r.Reuses).Include(r => r.Revisions);
         var report = Guid.TryParse(query.Id, out var id)
             ? await reports.SingleOrDefaultAsync(r => r.Id == id, ct)
             : await reports.SingleOrDefaultAsync(r => r.ExternalId == query.Id, ct);
@@ -49,8 +52,16 @@ internal sealed class GetReportHandler(ILessonsDbContext db, CurrentViewer curre
             ? await db.Organisations.AsNoTracking().Where(o => o.Id == report.OrganisationId)
                 .Select(o => new OrganisationRef(o.Id, o.Name, o.Type)).SingleAsync(ct)
             : null;
-        var revisions = await db.ReportRevisions.AsNoTracking().Where(v => v.ReportId == report.Id)
-            .OrderByDescending(v => v.Number).Select(v => new RevisionInfo(v.Number, v.CreatedAt)).ToListAsync(ct);
+        var staff = ReportAccess.MayEdit(viewer, report);
+        var seesOrganisation = ReportAccess.CanSeeOrganisation(viewer, report);
+        var shown = report.Revisions.Where(v => ReportAccess.CanReadRevision(viewer, report, v)).ToList();
+        var editorIds = shown.Where(v => v.EditedBy != null).Select(v => v.EditedBy!.Value).Distinct().ToList();
+        var editors = await db.Members.AsNoTracking().Where(m => editorIds.Contains(m.Id))
+            .ToDictionaryAsync(m => m.Id, m => m.DisplayName, ct);
+        RevisionInfo Info(ReportRevision v) => new(v.Number, v.CreatedAt,
+            v.EditedBy is { } by ? editors.GetValueOrDefault(by) : null, v.ChangeNote, v.State, v.RedactedAt is not null);
+        var revisions = shown.Where(v => v.State == RevisionState.Approved).OrderByDescending(v => v.Number).Select(Info).ToList();
+        var pending = report.PendingRevision is { } waiting && staff ? Info(waiting) : null;
 
         var memberIds = report.Reuses.Select(r => r.MemberId).ToList();
         var members = await db.Members.AsNoTracking().Where(m => memberIds.Contains(m.Id))
@@ -77,11 +88,20 @@ internal sealed class GetReportHandler(ILessonsDbContext db, CurrentViewer curre
             Publish: status is ReportStatus.Draft or ReportStatus.InReview && ReportAccess.MayPublish(viewer, report),
             ReturnToDraft: status == ReportStatus.InReview && ReportAccess.MayPublish(viewer, report),
             Withdraw: status == ReportStatus.Published && ReportAccess.MayWithdraw(viewer, report),
-            MarkReused: status == ReportStatus.Published && viewer.IsMember && !ReportAccess.IsAuthor(viewer, report) && !hasReused);
+            MarkReused: status == ReportStatus.Published && viewer.IsMember && !ReportAccess.IsAuthor(viewer, report) && !hasReused
+                && viewer.OrganisationId != report.OrganisationId,
+            ModerateChange: status == ReportStatus.Published && report.PendingRevision?.State == RevisionState.Pending
+                && ReportAccess.MayModerate(viewer, report),
+            Redact: status != ReportStatus.Draft && ReportAccess.MayModerate(viewer, report));
 
-        return new ReportDetails(report.Id, report.ExternalId, report.Content, organisation,
-            await db.NamesOfAsync(report.Content.CoOrganisationIds, ct), report.Status, report.Visibility,
+        // Contact details and co-organisations of an anonymous report point straight at its organisation.
+        var content = seesOrganisation ? report.Content
+            : report.Content with { ContactName = null, ContactEmail = null, CoOrganisationIds = [] };
+
+        return new ReportDetails(report.Id, report.ExternalId, content, organisation,
+            await db.NamesOfAsync(content.CoOrganisationIds, ct), report.Status, report.Visibility,
             report.IsAnonymous, report.CreatedAt, report.UpdatedAt, report.PublishedAt, report.WithdrawnAt,
-            report.WithdrawalReason, report.CurrentRevision, revisions, reuses, buildsOn, actions, hasReused);
+            report.WithdrawalReason, report.CurrentRevision, revisions, reuses, buildsOn, actions, hasReused,
+            staff ? report.ReturnComment : null, pending);
     }
 }

@@ -11,9 +11,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lessons.Application.Reports.Queries;
 
-public sealed record RevisionDetails(Guid ReportId, int Number, int CurrentRevision, DateTimeOffset CreatedAt, ReportContent Content);
+public sealed record RevisionDetails(Guid ReportId, int Number, int CurrentRevision, DateTimeOffset CreatedAt, ReportContent Content,
+    RevisionState State = RevisionState.Approved, string? ChangeNote = null, bool Redacted = false);
 
-/// <summary>An earlier published version of a report, for anyone who may read the report itself.</summary>
+/// <summary>An earlier published version of a report, for anyone who may read the report and its revisions
+/// (<see cref="ReportAccess.CanReadRevision"/>); a change waiting for a moderator, for those who may edit it.</summary>
 public sealed record GetReportRevisionQuery(Guid ReportId, int Number) : IRequest<RevisionDetails>;
 
 public sealed class GetReportRevisionValidator : AbstractValidator<GetReportRevisionQuery>
@@ -33,8 +35,10 @@ internal sealed class GetReportRevisionHandler(ILessonsDbContext db, CurrentView
         var viewer = await current.GetAsync(ct);
         var report = await db.Reports.AsNoTracking().FindVisibleAsync(query.ReportId, viewer, ct);
         var revision = await db.ReportRevisions.AsNoTracking()
-            .SingleOrDefaultAsync(v => v.ReportId == report.Id && v.Number == query.Number, ct)
-            ?? throw new NotFoundException($"Version {query.Number} av rapporten", query.ReportId);
-        return new RevisionDetails(report.Id, revision.Number, report.CurrentRevision, revision.CreatedAt, revision.Content);
+            .SingleOrDefaultAsync(v => v.ReportId == report.Id && v.Number == query.Number, ct);
+        if (revision is null || !ReportAccess.CanReadRevision(viewer, report, revision))
+            throw new NotFoundException($"Version {query.Number} av rapporten", query.ReportId);
+        return new RevisionDetails(report.Id, revision.Number, report.CurrentRevision, revision.CreatedAt, revision.Content,
+            revision.State, revision.ChangeNote, revision.RedactedAt is not null);
     }
 }

@@ -8,9 +8,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lessons.Application.Reports.Queries;
 
-public sealed record MyWork(IReadOnlyList<ReportSummary> Mine, IReadOnlyList<ReportSummary> ToReview);
+/// <summary><see cref="ChangesToReview"/>: published reports with a change waiting for a moderator (moderators only).</summary>
+public sealed record MyWork(IReadOnlyList<ReportSummary> Mine, IReadOnlyList<ReportSummary> ToReview, IReadOnlyList<ReportSummary> ChangesToReview);
 
-/// <summary>The member's own reports in every status, and the reports waiting for them to review.</summary>
+/// <summary>The member's own reports in every status, and the reports and changes waiting for them to review.</summary>
 public sealed record ListMyWorkQuery : IRequest<MyWork>, IRequireMember;
 
 internal sealed class ListMyWorkHandler(ILessonsDbContext db, CurrentViewer current) : IRequestHandler<ListMyWorkQuery, MyWork>
@@ -30,6 +31,13 @@ internal sealed class ListMyWorkHandler(ILessonsDbContext db, CurrentViewer curr
                 .Where(r => moderator || (r.OrganisationId == editorOf && !r.IsAnonymous))
                 .OrderBy(r => r.SubmittedAt).Rows(db.Organisations).ToListAsync(ct)
             : [];
-        return new MyWork([.. mine.Select(r => r.ToSummary(viewer))], [.. toReview.Select(r => r.ToSummary(viewer))]);
+        var changes = moderator
+            ? await db.Reports.AsNoTracking()
+                .Where(r => r.Status == ReportStatus.Published
+                    && db.ReportRevisions.Any(v => v.ReportId == r.Id && v.State == RevisionState.Pending))
+                .OrderBy(r => r.UpdatedAt).Rows(db.Organisations).ToListAsync(ct)
+            : [];
+        return new MyWork([.. mine.Select(r => r.ToSummary(viewer))], [.. toReview.Select(r => r.ToSummary(viewer))],
+            [.. changes.Select(r => r.ToSummary(viewer))]);
     }
 }

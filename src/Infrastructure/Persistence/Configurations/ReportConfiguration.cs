@@ -21,6 +21,7 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         b.Property(r => r.Status).HasConversion(KeyConverters.Lowercase<ReportStatus>()).HasMaxLength(16);
         b.Property(r => r.Visibility).HasConversion(KeyConverters.Lowercase<Visibility>()).HasMaxLength(16);
         b.Property(r => r.WithdrawalReason).HasMaxLength(1000);
+        b.Property(r => r.ReturnComment).HasMaxLength(2000);
         b.ComplexProperty(r => r.Content, ReportContentMapping.Map);
         b.HasOne<Organisation>().WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Member>().WithMany().HasForeignKey(r => r.AuthorId).OnDelete(DeleteBehavior.SetNull);
@@ -45,6 +46,9 @@ internal sealed class ReportRevisionConfiguration : IEntityTypeConfiguration<Rep
         b.Property(v => v.Id).ValueGeneratedNever();
         b.HasIndex(v => new { v.ReportId, v.Number }).IsUnique();
         b.ComplexProperty(v => v.Content, ReportContentMapping.Map);
+        b.Property(v => v.Visibility).HasConversion(KeyConverters.Lowercase<Visibility>()).HasMaxLength(16);
+        b.Property(v => v.State).HasConversion(KeyConverters.Lowercase<RevisionState>()).HasMaxLength(16);
+        b.Property(v => v.ChangeNote).HasMaxLength(500);
     }
 }
 

@@ -25,6 +25,9 @@ public sealed class DetailsModel(ISender sender, IMarkdownRenderer markdown) : P
     [BindProperty]
     public string? WithdrawReason { get; set; }
 
+    [BindProperty]
+    public string? ReturnComment { get; set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         Report = await sender.Send(new GetReportQuery(id.ToString()), ct);
@@ -40,7 +43,13 @@ public sealed class DetailsModel(ISender sender, IMarkdownRenderer markdown) : P
         Act(id, new PublishReportCommand(id), "Rapporten är publicerad.", ct);
 
     public Task<IActionResult> OnPostReturnAsync(Guid id, CancellationToken ct) =>
-        Act(id, new ReturnToDraftCommand(id), "Rapporten är tillbaka hos författaren som utkast.", ct);
+        Act(id, new ReturnToDraftCommand(id, ReturnComment), "Rapporten är skickad tillbaka till författaren med din kommentar.", ct);
+
+    public Task<IActionResult> OnPostApproveChangeAsync(Guid id, CancellationToken ct) =>
+        Act(id, new ApproveRevisionCommand(id), "Ändringen är godkänd och syns nu för läsarna.", ct);
+
+    public Task<IActionResult> OnPostRedactAsync(Guid id, int number, CancellationToken ct) =>
+        Act(id, new RedactRevisionCommand(id, number), $"Version {number} är borttagen.", ct);
 
     public Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken ct) =>
         Act(id, new WithdrawReportCommand(id, WithdrawReason), "Rapporten är tillbakadragen.", ct);
@@ -59,6 +68,7 @@ public sealed class DetailsModel(ISender sender, IMarkdownRenderer markdown) : P
             // Field errors of the reuse note belong to its field on this page.
             MoveErrors("Note", nameof(ReuseNote));
             MoveErrors("Reason", nameof(WithdrawReason));
+            MoveErrors(nameof(ReturnToDraftCommand.Comment), nameof(ReturnComment));
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return await OnGetAsync(id, ct);
         }

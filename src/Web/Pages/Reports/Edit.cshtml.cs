@@ -17,6 +17,10 @@ public sealed class EditModel(ISender sender, IMarkdownRenderer markdown) : Repo
 
     public ReportStatus Status { get; private set; }
 
+    /// <summary>The change note of a new version of a published report.</summary>
+    [BindProperty]
+    public string? ChangeNote { get; set; }
+
     public override string SaveLabel => Status == ReportStatus.Published ? "Spara ny version" : "Spara";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -40,13 +44,16 @@ public sealed class EditModel(ISender sender, IMarkdownRenderer markdown) : Repo
         if (!ModelState.IsValid) return Redisplay();
         try
         {
-            await Sender.Send(new UpdateReportCommand(Id, Input.ToInput()), ct);
+            await Sender.Send(new UpdateReportCommand(Id, Input.ToInput(), ChangeNote), ct);
         }
         catch (Exception e) when (ModelState.TryAddRequestErrors(e, domainPrefix: "Input."))
         {
             return Redisplay();
         }
-        TempData["Status"] = Status == ReportStatus.Published ? "Ändringen är sparad som en ny version." : "Ändringarna är sparade.";
+        var waits = Status == ReportStatus.Published
+            && (await Sender.Send(new GetReportQuery(Id.ToString()), ct)).PendingChange?.State == RevisionState.Pending;
+        TempData["Status"] = waits ? "Ändringen är sparad och väntar på granskning av en moderator. Läsarna ser den tidigare versionen tills dess."
+            : Status == ReportStatus.Published ? "Ändringen är sparad som en ny version." : "Ändringarna är sparade.";
         return RedirectToPage("Details", new { id = Id });
     }
 }

@@ -12,7 +12,7 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Postgres
     public partial class PostgresLessonsDbContextModel
     {
         private PostgresLessonsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("d64a2666-9f13-4e9f-9cb2-3bd7a15e1d5e"), entityTypeCount: 16)
+            : base(skipDetectChanges: false, modelId: new Guid("27ddb5b1-fdd9-48be-acb7-965518da8b78"), entityTypeCount: 16)
         {
         }
 

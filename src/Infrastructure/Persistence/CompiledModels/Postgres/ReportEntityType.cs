@@ -27,7 +27,7 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Postgres
                 "Lessons.Domain.Reports.Report",
                 typeof(Report),
                 baseEntityType,
-                propertyCount: 15,
+                propertyCount: 16,
                 complexPropertyCount: 1,
                 navigationCount: 2,
                 foreignKeyCount: 3,
@@ -107,6 +107,15 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Postgres
                 fieldInfo: typeof(Report).GetField("<PublishedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
             publishedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var returnComment = runtimeEntityType.AddProperty(
+                "ReturnComment",
+                typeof(string),
+                propertyInfo: typeof(Report).GetProperty("ReturnComment", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Report).GetField("<ReturnComment>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 2000);
+            returnComment.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var status = runtimeEntityType.AddProperty(
                 "Status",

@@ -27,7 +27,7 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Postgres
                 "Lessons.Domain.Reports.ReportRevision",
                 typeof(ReportRevision),
                 baseEntityType,
-                propertyCount: 5,
+                propertyCount: 10,
                 complexPropertyCount: 1,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
@@ -41,6 +41,15 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Postgres
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
             id.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var changeNote = runtimeEntityType.AddProperty(
+                "ChangeNote",
+                typeof(string),
+                propertyInfo: typeof(ReportRevision).GetProperty("ChangeNote", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ReportRevision).GetField("<ChangeNote>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 500);
+            changeNote.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var createdAt = runtimeEntityType.AddProperty(
                 "CreatedAt",
@@ -58,6 +67,14 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Postgres
                 nullable: true);
             editedBy.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var isAnonymous = runtimeEntityType.AddProperty(
+                "IsAnonymous",
+                typeof(bool),
+                propertyInfo: typeof(ReportRevision).GetProperty("IsAnonymous", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ReportRevision).GetField("<IsAnonymous>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+            isAnonymous.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var number = runtimeEntityType.AddProperty(
                 "Number",
                 typeof(int),
@@ -66,6 +83,14 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Postgres
                 sentinel: 0);
             number.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var redactedAt = runtimeEntityType.AddProperty(
+                "RedactedAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(ReportRevision).GetProperty("RedactedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ReportRevision).GetField("<RedactedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            redactedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var reportId = runtimeEntityType.AddProperty(
                 "ReportId",
                 typeof(Guid),
@@ -73,6 +98,30 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Postgres
                 fieldInfo: typeof(ReportRevision).GetField("<ReportId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
             reportId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var state = runtimeEntityType.AddProperty(
+                "State",
+                typeof(RevisionState),
+                propertyInfo: typeof(ReportRevision).GetProperty("State", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ReportRevision).GetField("<State>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 16);
+            state.SetValueConverter(new ValueConverter<RevisionState, string>(
+                string (RevisionState v) => ((object)v).ToString().ToLowerInvariant(),
+                RevisionState (string s) => Enum.Parse<RevisionState>(s, true)));
+            state.SetSentinelFromProviderValue("approved");
+            state.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var visibility = runtimeEntityType.AddProperty(
+                "Visibility",
+                typeof(Visibility),
+                propertyInfo: typeof(ReportRevision).GetProperty("Visibility", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ReportRevision).GetField("<Visibility>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 16);
+            visibility.SetValueConverter(new ValueConverter<Visibility, string>(
+                string (Visibility v) => ((object)v).ToString().ToLowerInvariant(),
+                Visibility (string s) => Enum.Parse<Visibility>(s, true)));
+            visibility.SetSentinelFromProviderValue("public");
+            visibility.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             ContentComplexProperty.Create(runtimeEntityType);
             var key = runtimeEntityType.AddKey(

@@ -26,7 +26,7 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Sqlite
                 "Lessons.Domain.Reports.Report",
                 typeof(Report),
                 baseEntityType,
-                propertyCount: 15,
+                propertyCount: 16,
                 complexPropertyCount: 1,
                 navigationCount: 2,
                 foreignKeyCount: 3,
@@ -99,6 +99,14 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Sqlite
                 fieldInfo: typeof(Report).GetField("<PublishedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 valueConverter: new DateTimeOffsetToTicksConverter());
+
+            var returnComment = runtimeEntityType.AddProperty(
+                "ReturnComment",
+                typeof(string),
+                propertyInfo: typeof(Report).GetProperty("ReturnComment", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Report).GetField("<ReturnComment>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 2000);
 
             var status = runtimeEntityType.AddProperty(
                 "Status",

@@ -26,7 +26,7 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Sqlite
                 "Lessons.Domain.Reports.ReportRevision",
                 typeof(ReportRevision),
                 baseEntityType,
-                propertyCount: 5,
+                propertyCount: 10,
                 complexPropertyCount: 1,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
@@ -39,6 +39,14 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Sqlite
                 fieldInfo: typeof(ReportRevision).GetField("<Id>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+
+            var changeNote = runtimeEntityType.AddProperty(
+                "ChangeNote",
+                typeof(string),
+                propertyInfo: typeof(ReportRevision).GetProperty("ChangeNote", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ReportRevision).GetField("<ChangeNote>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 500);
 
             var createdAt = runtimeEntityType.AddProperty(
                 "CreatedAt",
@@ -55,6 +63,13 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Sqlite
                 fieldInfo: typeof(ReportRevision).GetField("<EditedBy>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
 
+            var isAnonymous = runtimeEntityType.AddProperty(
+                "IsAnonymous",
+                typeof(bool),
+                propertyInfo: typeof(ReportRevision).GetProperty("IsAnonymous", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ReportRevision).GetField("<IsAnonymous>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+
             var number = runtimeEntityType.AddProperty(
                 "Number",
                 typeof(int),
@@ -62,12 +77,42 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Sqlite
                 fieldInfo: typeof(ReportRevision).GetField("<Number>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
 
+            var redactedAt = runtimeEntityType.AddProperty(
+                "RedactedAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(ReportRevision).GetProperty("RedactedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ReportRevision).GetField("<RedactedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new DateTimeOffsetToTicksConverter());
+
             var reportId = runtimeEntityType.AddProperty(
                 "ReportId",
                 typeof(Guid),
                 propertyInfo: typeof(ReportRevision).GetProperty("ReportId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(ReportRevision).GetField("<ReportId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+
+            var state = runtimeEntityType.AddProperty(
+                "State",
+                typeof(RevisionState),
+                propertyInfo: typeof(ReportRevision).GetProperty("State", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ReportRevision).GetField("<State>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 16);
+            state.SetValueConverter(new ValueConverter<RevisionState, string>(
+                string (RevisionState v) => ((object)v).ToString().ToLowerInvariant(),
+                RevisionState (string s) => Enum.Parse<RevisionState>(s, true)));
+            state.SetSentinelFromProviderValue("approved");
+
+            var visibility = runtimeEntityType.AddProperty(
+                "Visibility",
+                typeof(Visibility),
+                propertyInfo: typeof(ReportRevision).GetProperty("Visibility", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ReportRevision).GetField("<Visibility>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 16);
+            visibility.SetValueConverter(new ValueConverter<Visibility, string>(
+                string (Visibility v) => ((object)v).ToString().ToLowerInvariant(),
+                Visibility (string s) => Enum.Parse<Visibility>(s, true)));
+            visibility.SetSentinelFromProviderValue("public");
 
             ContentComplexProperty.Create(runtimeEntityType);
             var key = runtimeEntityType.AddKey(

@@ -11,7 +11,7 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Sqlite
     public partial class SqliteLessonsDbContextModel
     {
         private SqliteLessonsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b0492826-1e6b-4a9c-b5b8-c322413607b2"), entityTypeCount: 16)
+            : base(skipDetectChanges: false, modelId: new Guid("6c0d825b-c983-4d44-9c1d-3b50abccdb2f"), entityTypeCount: 16)
         {
         }
 
