@@ -78,6 +78,27 @@ public static partial class OrganisationNames
         return aliases;
     }
 
+    /// <summary>
+    /// The short forms an organisation goes by, from the name it has: "Stockholms stad" → "stockholm" (among others),
+    /// "Region Stockholm" → "stockholm", "Falu kommun" → "falun". Used to see that a short form is shared.
+    /// </summary>
+    public static IEnumerable<string> ShortFormsOf(string name, OrganisationType type)
+    {
+        var n = Normalise(name);
+        if (type == OrganisationType.Region) return AliasesOf(name, type);
+        if (type != OrganisationType.Kommun) return [n];
+        var forms = new HashSet<string>(StringComparer.Ordinal) { n };
+        foreach (var suffix in new[] { " kommun", " stad" })
+        {
+            if (!n.EndsWith(suffix, StringComparison.Ordinal)) continue;
+            var genitive = n[..^suffix.Length];
+            forms.Add(genitive);
+            if (genitive.EndsWith('s')) forms.Add(genitive[..^1]);
+            forms.UnionWith(IrregularGenitive.Where(i => i.Value == genitive).Select(i => i.Key));
+        }
+        return forms;
+    }
+
     /// <summary>The forms to look up for a name someone wrote, most specific first.</summary>
     public static IEnumerable<string> Candidates(string written)
     {
