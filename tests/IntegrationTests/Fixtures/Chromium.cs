@@ -31,7 +31,7 @@ public sealed class Chromium : IDisposable
     /// <summary>
     /// Starts a browser for the site at <paramref name="site"/> (a Kestrel-served <see cref="LessonsApp"/>), with the
     /// pages' scripts blocked when <paramref name="javaScript"/> is false, as for a reader who has turned them off.
-    /// WebDriver's own scripts (finding elements, axe) still run.
+    /// WebDriver still finds and drives elements then, but <see cref="AssertAccessible"/> (an async script) cannot run.
     /// </summary>
     public static Chromium Start(Uri site, bool javaScript = true)
     {
