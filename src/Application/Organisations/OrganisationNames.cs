@@ -15,10 +15,12 @@ public static partial class OrganisationNames
 {
     private static readonly CultureInfo Swedish = CultureInfo.GetCultureInfo("sv-SE");
 
-    // Genitive forms that do not follow the rule "add -s unless the name ends in s, x or z".
+    // Genitive forms that do not follow the rule "add -s unless the name ends in a vowel, s, x or z", as the
+    // municipalities write them, and as the district courts named after the towns do ("Falu tingsrätt", "Kalmar tingsrätt").
     private static readonly Dictionary<string, string> IrregularGenitive = new(StringComparer.Ordinal)
     {
         ["falun"] = "falu",
+        ["kalmar"] = "kalmar",
     };
 
     // Municipalities that call themselves "stad", spelled as they do.
@@ -28,7 +30,7 @@ public static partial class OrganisationNames
         ["Borås"] = "Borås Stad", ["Helsingborg"] = "Helsingborgs stad", ["Lidingö"] = "Lidingö stad",
         ["Mölndal"] = "Mölndals stad", ["Solna"] = "Solna stad", ["Sundbyberg"] = "Sundbybergs stad",
         ["Trollhättan"] = "Trollhättans Stad", ["Vaxholm"] = "Vaxholms stad", ["Västerås"] = "Västerås stad",
-        ["Landskrona"] = "Landskrona stad",
+        ["Landskrona"] = "Landskrona stad", ["Haparanda"] = "Haparanda stad",
     };
 
     /// <summary>The name a municipality goes by, from SCB's short name: "Umeå" → "Umeå kommun", "Falun" → "Falu kommun".</summary>
@@ -55,12 +57,13 @@ public static partial class OrganisationNames
         var aliases = new HashSet<string>(StringComparer.Ordinal) { n };
         if (type == OrganisationType.Kommun)
         {
-            var genitive = IrregularGenitive.TryGetValue(n, out var irregular) ? irregular
-                : n.EndsWith('s') || n.EndsWith('x') || n.EndsWith('z') ? n : n + "s";
+            // The regular genitive stays an alias where the name is irregular: people write "Kalmars kommun" too.
+            var regular = n.EndsWith('s') || n.EndsWith('x') || n.EndsWith('z') ? n : n + "s";
             foreach (var suffix in new[] { " kommun", " stad" })
             {
-                aliases.Add(genitive + suffix);
+                aliases.Add(regular + suffix);
                 aliases.Add(n + suffix);
+                if (IrregularGenitive.TryGetValue(n, out var irregular)) aliases.Add(irregular + suffix);
             }
         }
         else if (type == OrganisationType.Region && n.StartsWith("region ", StringComparison.Ordinal))
@@ -73,6 +76,27 @@ public static partial class OrganisationNames
             aliases.Add("vgr");
         }
         return aliases;
+    }
+
+    /// <summary>
+    /// The short forms an organisation goes by, from the name it has: "Stockholms stad" → "stockholm" (among others),
+    /// "Region Stockholm" → "stockholm", "Falu kommun" → "falun". Used to see that a short form is shared.
+    /// </summary>
+    public static IEnumerable<string> ShortFormsOf(string name, OrganisationType type)
+    {
+        var n = Normalise(name);
+        if (type == OrganisationType.Region) return AliasesOf(name, type);
+        if (type != OrganisationType.Kommun) return [n];
+        var forms = new HashSet<string>(StringComparer.Ordinal) { n };
+        foreach (var suffix in new[] { " kommun", " stad" })
+        {
+            if (!n.EndsWith(suffix, StringComparison.Ordinal)) continue;
+            var genitive = n[..^suffix.Length];
+            forms.Add(genitive);
+            if (genitive.EndsWith('s')) forms.Add(genitive[..^1]);
+            forms.UnionWith(IrregularGenitive.Where(i => i.Value == genitive).Select(i => i.Key));
+        }
+        return forms;
     }
 
     /// <summary>The forms to look up for a name someone wrote, most specific first.</summary>

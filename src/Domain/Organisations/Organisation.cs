@@ -47,6 +47,14 @@ public sealed partial class Organisation
     public static Organisation Fictional(Guid id, string name, OrganisationType type, DateTimeOffset now) =>
         new(id, name, type, null, now) { IsFictional = true };
 
+    /// <summary>Takes the name the registry now gives the organisation (a corrected spelling, a new name).</summary>
+    public void Rename(string name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+            throw new DomainRuleException("Organisationen måste ha ett namn.", nameof(Name));
+        Name = name.Trim();
+    }
+
     public void AddEmailDomain(string domain)
     {
         var normalised = NormaliseDomain(domain);

@@ -32,7 +32,7 @@ public sealed class NewReportFormTests
 
         precedent.FindElement(By.CssSelector("input[type=radio]")).Click();
         FillTheRestOfTheForm(browser);
-        browser.FindAll("button[type=submit]").First(b => b.Text == "Spara utkast").Click();
+        browser.FindAll("button[type=submit]:not([aria-hidden=true])").First(b => b.Text == "Spara utkast").Click();
 
         browser.WaitFor(d => d.FindElements(By.CssSelector(".badge.status")).FirstOrDefault(), "the saved draft");
         var main = browser.Find("main").Text;

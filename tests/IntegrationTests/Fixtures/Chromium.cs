@@ -28,8 +28,12 @@ public sealed class Chromium : IDisposable
         this.site = site;
     }
 
-    /// <summary>Starts a browser for the site at <paramref name="site"/> (a Kestrel-served <see cref="LessonsApp"/>).</summary>
-    public static Chromium Start(Uri site)
+    /// <summary>
+    /// Starts a browser for the site at <paramref name="site"/> (a Kestrel-served <see cref="LessonsApp"/>), with the
+    /// pages' scripts blocked when <paramref name="javaScript"/> is false, as for a reader who has turned them off.
+    /// WebDriver still finds and drives elements then, but <see cref="AssertAccessible"/> (an async script) cannot run.
+    /// </summary>
+    public static Chromium Start(Uri site, bool javaScript = true)
     {
         Requires.Tool(File.Exists(Binary) && File.Exists(Path.Combine(DriverDirectory, DriverFile)),
             "Chromium with chromedriver", "apt-get install -y chromium chromium-driver");
@@ -40,6 +44,7 @@ public sealed class Chromium : IDisposable
         options.AddArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
             "--window-size=1280,1000", "--lang=sv-SE", "--no-first-run", "--disable-extensions",
             "--disable-background-networking", "--disable-component-update", "--disable-sync");
+        if (!javaScript) options.AddUserProfilePreference("profile.managed_default_content_settings.javascript", 2);
         var driver = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
         driver.Manage().Timeouts().AsynchronousJavaScript = TimeSpan.FromSeconds(60);
         return new Chromium(driver, site);

@@ -14,6 +14,8 @@ public sealed class OrganisationNamesTests
     [InlineData("Falun", "falu kommun")]
     [InlineData("Ale", "ale kommun")]
     [InlineData("Malmö", "malmö stad")]
+    [InlineData("Kalmar", "kalmar kommun")]
+    [InlineData("Kalmar", "kalmars kommun")]
     public void A_municipality_is_found_under_the_names_people_write(string registryName, string written)
     {
         Assert.Contains(OrganisationNames.Normalise(written), OrganisationNames.AliasesOf(registryName, OrganisationType.Kommun));
@@ -27,6 +29,8 @@ public sealed class OrganisationNamesTests
     [InlineData("Borås", "Borås Stad")]
     [InlineData("Stockholm", "Stockholms stad")]
     [InlineData("Upplands Väsby", "Upplands Väsby kommun")]
+    [InlineData("Kalmar", "Kalmar kommun")]
+    [InlineData("Haparanda", "Haparanda stad")]
     public void A_municipality_goes_by_its_usual_name(string shortName, string name)
     {
         Assert.Equal(name, OrganisationNames.MunicipalityName(shortName));
@@ -66,6 +70,70 @@ public sealed class OrganisationNamesTests
         Assert.Contains(entries, e => e.Name == "Göteborgs Stad" && e.Aliases.Contains("göteborgs stad"));
         Assert.Contains(entries, e => e.Name == "Falu kommun");
     }
+
+    [Fact]
+    public void Every_municipality_goes_by_the_name_it_uses_itself()
+    {
+        // Written out name by name (Data/organisations/kommunnamn.csv), not generated: the list the rules must meet.
+        var expected = Csv("organisations/kommunnamn.csv").ToDictionary(r => r[0], r => r[1]);
+        var registry = OrganisationRegistry.Load();
+        var actual = registry.Where(e => e.Type == OrganisationType.Kommun).ToDictionary(e => e.Code!, e => e.Name);
+        actual["0980"] = registry.Single(e => e.Type == OrganisationType.Region && e.Code == "09").Name;
+
+        var wrong = expected.Where(e => actual.GetValueOrDefault(e.Key) != e.Value)
+            .Select(e => $"{e.Key}: \"{actual.GetValueOrDefault(e.Key)}\", not \"{e.Value}\"").ToList();
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+        Assert.Equal(290, expected.Count);
+        Assert.Equal(expected.Count, actual.Count);
+    }
+
+    [Fact]
+    public void Every_region_and_agency_goes_by_its_name_in_the_source_files()
+    {
+        var registry = OrganisationRegistry.Load();
+        Assert.Equal(Csv("registry/regioner.csv").Select(r => r[1]), registry.Where(e => e.Type == OrganisationType.Region).Select(e => e.Name));
+        Assert.Equal(Csv("registry/myndigheter.csv").Select(r => r[1]), registry.Where(e => e.Type == OrganisationType.Myndighet).Select(e => e.Name));
+    }
+
+    [Fact]
+    public void A_municipality_is_written_with_the_genitive_of_the_district_court_named_after_the_town()
+    {
+        // "Kalmar tingsrätt", "Falu tingsrätt", "Lunds tingsrätt": the agency register spells the town's genitive as
+        // the municipality does. Courts named after a landscape or a county ("Värmlands tingsrätt") match no municipality.
+        var municipalities = Csv("registry/kommuner.csv").Where(r => r[0] != "0980")
+            .Select(r => (Short: r[1], Name: OrganisationNames.MunicipalityName(r[1]))).ToList();
+        var courts = Csv("registry/myndigheter.csv").Select(r => r[1]).Where(n => n.EndsWith(" tingsrätt", StringComparison.Ordinal))
+            .Select(n => n[..^" tingsrätt".Length]).ToList();
+
+        var checkedTowns = 0;
+        foreach (var genitive in courts)
+        {
+            var town = municipalities.Where(m => m.Short == genitive || m.Short + "s" == genitive
+                || (m.Short.Length == genitive.Length + 1 && m.Short.StartsWith(genitive, StringComparison.Ordinal))).ToList();
+            if (town.Count == 0) continue;
+            Assert.StartsWith(genitive + " ", Assert.Single(town).Name, StringComparison.Ordinal);
+            checkedTowns++;
+        }
+        Assert.True(checkedTowns > 30, $"only {checkedTowns} courts named after a town");
+    }
+
+    [Fact]
+    public void Every_organisation_is_found_under_its_own_name_and_no_other_organisation_claims_that_name()
+    {
+        var registry = OrganisationRegistry.Load();
+        Assert.Equal(650, registry.Count);
+        var claims = registry.SelectMany(e => e.Aliases.Select(a => (Alias: a, e.Name))).ToLookup(c => c.Alias, c => c.Name);
+        foreach (var entry in registry)
+        {
+            var own = OrganisationNames.Normalise(entry.Name);
+            Assert.Equal([entry.Name], claims[own].Distinct());
+        }
+        foreach (var row in Csv("registry/kommuner.csv"))
+            Assert.True(claims.Contains(OrganisationNames.Normalise(row[1])), $"no organisation is found as \"{row[1]}\"");
+    }
+
+    private static IEnumerable<string[]> Csv(string file) =>
+        File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Data", file)).Skip(1).Where(l => l.Length > 0).Select(OrganisationRegistry.SplitCsvLine);
 
     [Theory]
     [InlineData("a,b", new[] { "a", "b" })]

@@ -1,5 +1,6 @@
 using Lessons.Application.Common.Ports;
 using Lessons.Domain.Organisations;
+using Lessons.Domain.Search;
 using Lessons.Domain.Taxonomy;
 
 using Mediator;
@@ -13,7 +14,8 @@ public sealed record RegistryEntry(string Name, OrganisationType Type, string? C
 
 /// <summary>
 /// Brings the registry of Sweden's municipalities, regions and agencies into the database. Idempotent: entries are
-/// matched by type and code (or name) and only what is missing is added, so it runs at every start.
+/// matched by type and code (or name), only what is missing is added, and a registry name corrected since the last
+/// start is taken over by its organisation, so it runs at every start.
 /// </summary>
 public sealed record SeedOrganisationRegistryCommand(IReadOnlyList<RegistryEntry> Entries) : IRequest<int>;
 
@@ -22,19 +24,38 @@ internal sealed class SeedOrganisationRegistryHandler(ILessonsDbContext db, Time
 {
     public async ValueTask<int> Handle(SeedOrganisationRegistryCommand command, CancellationToken ct)
     {
-        // The common case at start: the registry is complete, and one count says so.
-        if (await db.Organisations.CountAsync(o => !o.IsUnlisted && !o.IsFictional, ct) >= command.Entries.Count) return 0;
+        // Read at every start (a few hundred short rows): a name corrected in a release ("Kalmars kommun" became
+        // "Kalmar kommun") must reach the databases seeded before it, which a count of rows would not notice.
         var existing = await db.Organisations.AsNoTracking()
             .Select(o => new { o.Id, o.Name, o.Type, o.Code }).ToListAsync(ct);
-        var known = existing.Select(o => Identity(o.Type, o.Code, o.Name)).ToHashSet(StringComparer.Ordinal);
+        var known = new Dictionary<string, (Guid Id, string Name)>(StringComparer.Ordinal);
+        foreach (var o in existing) known.TryAdd(Identity(o.Type, o.Code, o.Name), (o.Id, o.Name));
+        var renamed = command.Entries
+            .Where(e => e.Code is not null && known.TryGetValue(Identity(e.Type, e.Code, e.Name), out var k) && k.Name != e.Name)
+            .Select(e => (Entry: e, known[Identity(e.Type, e.Code, e.Name)].Id)).ToList();
+        if (renamed.Count == 0 && command.Entries.All(e => known.ContainsKey(Identity(e.Type, e.Code, e.Name)))) return 0;
+
         var aliases = await db.OrganisationAliases.AsNoTracking().Select(a => a.NormalisedName).ToListAsync(ct);
         var taken = aliases.ToHashSet(StringComparer.Ordinal);
         var now = clock.GetUtcNow();
         var added = 0;
 
+        foreach (var (entry, id) in renamed)
+        {
+            var organisation = await db.Organisations.SingleAsync(o => o.Id == id, ct);
+            organisation.Rename(entry.Name);
+            // The old name stays an alias, as people wrote it, and the reports' index documents carry the new one.
+            foreach (var alias in entry.Aliases.Prepend(entry.Name).Select(OrganisationNames.Normalise))
+            {
+                if (taken.Add(alias)) db.OrganisationAliases.Add(new OrganisationAlias(id, alias));
+            }
+            var reports = await db.Reports.Where(r => r.OrganisationId == id).Select(r => r.Id).ToListAsync(ct);
+            db.SearchChanges.AddRange(reports.Select(r => new SearchChange(r, now)));
+        }
+
         foreach (var entry in command.Entries)
         {
-            if (!known.Add(Identity(entry.Type, entry.Code, entry.Name))) continue;
+            if (!known.TryAdd(Identity(entry.Type, entry.Code, entry.Name), default)) continue;
             var organisation = new Organisation(Guid.NewGuid(), entry.Name, entry.Type, entry.Code, now);
             db.Organisations.Add(organisation);
             foreach (var alias in entry.Aliases.Prepend(entry.Name).Select(OrganisationNames.Normalise))
@@ -44,7 +65,7 @@ internal sealed class SeedOrganisationRegistryHandler(ILessonsDbContext db, Time
             }
             added++;
         }
-        if (added > 0) await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(ct);
         return added;
     }
 

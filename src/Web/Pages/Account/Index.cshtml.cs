@@ -17,12 +17,16 @@ public sealed class IndexModel(ISender sender) : PageModel
 
     public IReadOnlyList<OrganisationRef> Organisations { get; private set; } = [];
 
-    [BindProperty] public Guid? OrganisationId { get; set; }
+    /// <summary>The organisation as typed or picked from the list of names; the server finds which one is meant.</summary>
+    [BindProperty] public string? OrganisationName { get; set; }
+
+    /// <summary>The organisation that registered the domain of the member's address, if any.</summary>
+    public OrganisationRef? Suggestion { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Account = await sender.Send(new GetMyAccountQuery(), ct);
-        Organisations = await sender.Send(new ListOrganisationsQuery(), ct);
+        await LoadAsync(ct);
+        OrganisationName = Suggestion?.Name;
         return Page();
     }
 
@@ -31,16 +35,31 @@ public sealed class IndexModel(ISender sender) : PageModel
         MembershipOutcome outcome;
         try
         {
-            outcome = await sender.Send(new RequestMembershipCommand(OrganisationId ?? Guid.Empty), ct);
+            var organisation = await sender.Send(new FindOrganisationByNameQuery(OrganisationName), ct);
+            outcome = await sender.Send(new RequestMembershipCommand(organisation.Id), ct);
         }
         catch (Exception e) when (ModelState.TryAddRequestErrors(e))
         {
+            // The command names the organisation by its id; on this page that is the name field.
+            foreach (var key in ModelState.Keys.Where(k => k.Equals("OrganisationId", StringComparison.OrdinalIgnoreCase)).ToList())
+            {
+                foreach (var error in ModelState[key]!.Errors) ModelState.AddModelError(nameof(OrganisationName), error.ErrorMessage);
+                ModelState.Remove(key);
+            }
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return await OnGetAsync(ct);
+            await LoadAsync(ct);
+            return Page();
         }
         TempData["Status"] = outcome.Joined
             ? $"Du är nu medlem i {outcome.OrganisationName}."
             : $"Din ansökan till {outcome.OrganisationName} är skickad till {(outcome.ToModerators ? "plattformens moderatorer, eftersom organisationen ännu saknar redaktörer" : "organisationens redaktörer")}.";
         return RedirectToPage();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Account = await sender.Send(new GetMyAccountQuery(), ct);
+        Organisations = await sender.Send(new ListOrganisationsQuery(), ct);
+        Suggestion = await sender.Send(new SuggestOrganisationQuery(), ct);
     }
 }
