@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 
 using Lessons.IntegrationTests.Fixtures;
+using Lessons.IntegrationTests.UseCases;
 
 namespace Lessons.IntegrationTests.Http;
 
@@ -132,4 +133,63 @@ public sealed class BadInputTests
         Assert.Contains("Bara för medlemmar", page.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Digitala lås i hemtjänsten", page.QuerySelector("#Input_Title")!.GetAttribute("value"));
     }
+
+    private static readonly string DeepList = string.Concat(Enumerable.Repeat("> ", 1000)) + "citat";
+
+    [Fact]
+    public async Task Markdown_nested_too_deep_to_show_is_refused_when_saved_naming_the_field()
+    {
+        await using var app = await LessonsApp.StartAsync();
+        var author = await SignedInAuthorAsync(app, "ola@lund.se");
+
+        var response = await author.SubmitAsync("/rapporter/ny", "Spara utkast", [.. Report, ("Input.Result", DeepList)]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await HtmlForm.ParseAsync(response);
+        var error = page.QuerySelector(".error-summary a[href='#Input_Result']")!;
+        Assert.StartsWith("Resultat och effekter", error.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Du har inte skrivit någon rapport ännu", (await author.GetPageAsync("/mina-rapporter")).Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Markdown_nested_too_deep_to_show_is_refused_when_imported_naming_the_item_and_field(string database)
+    {
+        await using var app = await TestApp.StartAsync(database);
+        var corpus = ImportTests.Corpus();
+        corpus[2] = corpus[2] with { Lessons = DeepList };
+
+        var error = await Assert.ThrowsAsync<Lessons.Application.Common.Errors.ValidationFailedException>(
+            () => app.Send(new Lessons.Application.Reports.Commands.ImportReportsCommand(corpus)));
+
+        Assert.StartsWith("Lärdomar", Assert.Single(error.Errors["Items[2].lessons"]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Form_errors_name_fields_and_choices_by_their_labels_in_the_order_of_the_form()
+    {
+        await using var app = await LessonsApp.StartAsync();
+        var author = await SignedInAuthorAsync(app, "lena@lund.se");
+
+        var response = await author.SubmitAsync("/rapporter/ny", "Spara utkast",
+        [
+            ("Input.Title", ""), ("Input.Summary", ""), ("Input.YearStarted", ""), ("Input.Outcome", "kanske"), ("Input.Stage", ""),
+            ("Input.Principles", "att-vara-snabb"), ("Input.Lessons", ""), ("Input.Links[0].Title", "Länk"), ("Input.Links[0].Url", "ftp://x"),
+        ]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await HtmlForm.ParseAsync(response)).QuerySelectorAll(".error-summary li").Select(li => li.TextContent.Trim()).ToList();
+        Assert.Equal(
+        [
+            "Rubrik är obligatorisk: skriv en rubrik.",
+            "Sammanfattning är obligatorisk: skriv en kort sammanfattning.",
+            "Startår är obligatoriskt: ange vilket år arbetet startade.",
+            "Hur det gick är obligatoriskt: välj Lyckades (i drift), Delvis, Misslyckades, Avbruten eller Pågående.",
+            "Hur långt ni kom är obligatoriskt: välj Idé och behovsanalys, Test (prototyp, pilot), Införande i verksamheten eller Spridning till andra.",
+            "Principer för innovation: välj bland Omfamna och stärk innovationsarbetet, Uppmuntra och rusta alla chefer och medarbetare, "
+                + "Odla nya partnerskap och låt olika röster komma till tals, Utforska och testa lösningar i loopar eller Sprid lärdomar och dela erfarenheter.",
+            "Lärdomar är obligatoriska: skriv minst en lärdom, det är den andra kommer hit för att hitta.",
+            "Länken måste vara en fullständig webbadress som börjar med https:// eller http://.",
+        ], errors);
+    }
 }
+

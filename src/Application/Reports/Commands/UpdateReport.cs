@@ -13,10 +13,10 @@ public sealed record UpdateReportCommand(Guid ReportId, ReportInput Input) : IRe
 
 public sealed class UpdateReportValidator : AbstractValidator<UpdateReportCommand>
 {
-    public UpdateReportValidator(TimeProvider clock)
+    public UpdateReportValidator(TimeProvider clock, IMarkdownRenderer markdown)
     {
         RuleFor(c => c.ReportId).NotEmpty().WithMessage("Ange vilken rapport som ska ändras.");
-        RuleFor(c => c.Input).NotNull().SetValidator(new ReportInputValidator(clock));
+        RuleFor(c => c.Input).NotNull().SetValidator(new ReportInputValidator(clock, markdown));
     }
 }
 
