@@ -21,6 +21,13 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
 
     public IActionResult OnPost() => Show();
 
+    // Re-execution keeps the method, so an API client's PUT, PATCH or DELETE gets its error page too.
+    public IActionResult OnPut() => Show();
+
+    public IActionResult OnPatch() => Show();
+
+    public IActionResult OnDelete() => Show();
+
     private IActionResult Show()
     {
         var failure = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
@@ -36,9 +43,19 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
         if (failure is not null && status < 500)
             logger.LogInformation("{Path} answered {Status}: {Exception}: {Reason}", failure.Path, status, failure.Error.GetType().Name, failure.Error.Message);
         Response.StatusCode = status;
-        (Heading, Message) = status switch
+        (Heading, Message) = Describe(status, reason);
+        // An API client gets the API's contract (problem+json) for a path or method it has no endpoint for, too.
+        var path = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath ?? failure?.Path;
+        if (path is not null && path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
+            return new JsonResult(new ProblemDetails { Status = status, Title = Message }) { StatusCode = status, ContentType = "application/problem+json" };
+        return Page();
+    }
+
+    private static (string Heading, string Message) Describe(int status, string? reason) =>
+        status switch
         {
             404 => ("Sidan finns inte", "Sidan eller rapporten finns inte, eller så saknar du behörighet att se den."),
+            401 => ("Logga in", "Du behöver logga in för att göra det här."),
             403 => ("Du saknar behörighet", reason ?? "Du har inte behörighet att se den här sidan."),
             400 => ("Felaktig förfrågan", reason ?? "Förfrågan kunde inte tolkas."),
             405 => ("Felaktig förfrågan", "Sidan kan inte ta emot den sortens förfrågan."),
@@ -47,8 +64,6 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
             _ when status < 500 => ("Felaktig förfrågan", "Förfrågan kunde inte tolkas."),
             _ => ("Något gick fel", "Något gick fel hos oss. Försök igen om en stund."),
         };
-        return Page();
-    }
 
     /// <summary>A status-code page shows the status it re-executes for; a visit to /fel, /fel/200 or /fel/999 is a
     /// page that does not exist.</summary>

@@ -191,5 +191,22 @@ public sealed class BadInputTests
             "Länken måste vara en fullständig webbadress som börjar med https:// eller http://.",
         ], errors);
     }
+
+    [Theory]
+    [InlineData("GET", "/api/v1/finns-inte", HttpStatusCode.NotFound)]
+    [InlineData("POST", "/api/v1/reports", HttpStatusCode.MethodNotAllowed)]
+    [InlineData("DELETE", "/api/v1/taxonomy", HttpStatusCode.MethodNotAllowed)]
+    public async Task An_API_path_or_method_without_an_endpoint_answers_problem_json(string method, string path, HttpStatusCode status)
+    {
+        await using var app = await LessonsApp.StartAsync();
+
+        var response = await app.Browser().SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        using var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal((int)status, problem.RootElement.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrEmpty(problem.RootElement.GetProperty("title").GetString()));
+    }
 }
 
