@@ -55,6 +55,7 @@ public static class DependencyInjection
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddProblemDetails();
+        services.AddRequestRobustness();
 
         services.AddAntiforgery(o =>
         {
@@ -117,7 +118,12 @@ public static class DependencyInjection
     public static WebApplication UseWeb(this WebApplication app)
     {
         app.UseReverseProxy();
-        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/fel", AllowStatusCode404Response = true });
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/fel",
+            AllowStatusCode404Response = true,
+            SuppressDiagnosticsCallback = c => ErrorMapping.IsExpected(c.Exception),
+        });
         app.UseStatusCodePagesWithReExecute("/fel/{0}");
         app.UseSecurityHeaders();
         var swedish = new CultureInfo("sv-SE");

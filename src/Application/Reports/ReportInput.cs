@@ -2,6 +2,8 @@ using System.Globalization;
 
 using FluentValidation;
 
+using Lessons.Application.Common.Ports;
+
 using Lessons.Domain.Reports;
 using Lessons.Domain.Taxonomy;
 
@@ -122,13 +124,13 @@ public sealed class ReportInputValidator : AbstractValidator<ReportInput>
     public const int SummaryMax = 500;
     public const int SectionMax = 20_000;
 
-    public ReportInputValidator(TimeProvider clock)
+    public ReportInputValidator(TimeProvider clock, IMarkdownRenderer markdown)
     {
-        RuleFor(r => r.Title).NotEmpty().WithMessage("Skriv en rubrik.")
+        RuleFor(r => r.Title).NotEmpty().WithMessage("Rubrik är obligatorisk: skriv en rubrik.")
             .MaximumLength(200).WithMessage("Rubriken får vara högst 200 tecken.");
-        RuleFor(r => r.Summary).NotEmpty().WithMessage("Skriv en kort sammanfattning.")
+        RuleFor(r => r.Summary).NotEmpty().WithMessage("Sammanfattning är obligatorisk: skriv en kort sammanfattning.")
             .MaximumLength(SummaryMax).WithMessage($"Sammanfattningen får vara högst {SummaryMax} tecken.");
-        RuleFor(r => r.YearStarted).NotNull().WithMessage("Ange vilket år arbetet startade.")
+        RuleFor(r => r.YearStarted).NotNull().WithMessage("Startår är obligatoriskt: ange vilket år arbetet startade.")
             .Must(y => y is null || (y >= 1950 && y <= clock.GetUtcNow().Year + 1))
             .WithMessage(_ => $"Startåret ska ligga mellan 1950 och {clock.GetUtcNow().Year + 1}.");
         RuleFor(r => r.YearEnded)
@@ -137,14 +139,28 @@ public sealed class ReportInputValidator : AbstractValidator<ReportInput>
             .GreaterThanOrEqualTo(r => r.YearStarted).When(r => r.YearEnded is not null && r.YearStarted is not null)
             .WithMessage("Slutåret kan inte ligga före startåret.");
         RuleFor(r => r.Outcome).Must(Vocabulary.Outcomes.IsKey)
-            .WithMessage("Välj hur det gick: " + string.Join(", ", Vocabulary.Outcomes.Keys) + ".");
+            .WithMessage("Hur det gick är obligatoriskt: välj " + Labels(Vocabulary.Outcomes) + ".");
         RuleFor(r => r.Stage).Must(Vocabulary.Stages.IsKey)
-            .WithMessage("Välj hur långt ni kom: " + string.Join(", ", Vocabulary.Stages.Keys) + ".");
-        KeysFrom(r => r.Principles, Vocabulary.Principles, "principer");
-        KeysFrom(r => r.Challenges, Vocabulary.Challenges, "utmaningar");
-        KeysFrom(r => r.InnovationTypes, Vocabulary.InnovationTypes, "innovationstyper");
-        KeysFrom(r => r.Drivers, Vocabulary.Drivers, "drivkrafter");
-        KeysFrom(r => r.Collaborators, Vocabulary.Collaborators, "samarbetspartner");
+            .WithMessage("Hur långt ni kom är obligatoriskt: välj " + Labels(Vocabulary.Stages) + ".");
+        KeysFrom(r => r.Principles, Vocabulary.Principles, "Principer för innovation");
+        KeysFrom(r => r.Challenges, Vocabulary.Challenges, "Vad gjorde det svårt?");
+        KeysFrom(r => r.InnovationTypes, Vocabulary.InnovationTypes, "Typ av innovation");
+        KeysFrom(r => r.Drivers, Vocabulary.Drivers, "Drivkrafter");
+        KeysFrom(r => r.Collaborators, Vocabulary.Collaborators, "Samarbetspartner");
+        // The story, in the form's order: the required lessons first.
+        RuleFor(r => r.Lessons).NotEmpty()
+            .WithMessage("Lärdomar är obligatoriska: skriv minst en lärdom, det är den andra kommer hit för att hitta.");
+        foreach (var (section, label) in new (System.Linq.Expressions.Expression<Func<ReportInput, string?>>, string)[]
+        {
+            (r => r.Lessons, "Lärdomar"), (r => r.Background, "Bakgrund och behov"), (r => r.WhatWeDid, "Vad vi gjorde"),
+            (r => r.Result, "Resultat och effekter"), (r => r.Recommendations, "Råd till andra"),
+        })
+        {
+            RuleFor(section).MaximumLength(SectionMax)
+                .WithMessage($"{label} får vara högst {SectionMax.ToString("N0", CultureInfo.GetCultureInfo("sv-SE"))} tecken.")
+                .Must(markdown.CanRender)
+                .WithMessage($"{label} har listor eller citat i för många nivåer för att kunna visas. Minska antalet nivåer.");
+        }
         RuleFor(r => r.Effects).Must(e => e.Count <= 20).WithMessage("Högst 20 effekter.");
         RuleForEach(r => r.Effects).ChildRules(e =>
         {
@@ -167,6 +183,7 @@ public sealed class ReportInputValidator : AbstractValidator<ReportInput>
             s.RuleFor(x => x.Kind).Must(Vocabulary.SupportKinds.IsKey).WithMessage("Välj vilken sorts stöd ni fick.");
             s.RuleFor(x => x.Provider).MaximumLength(200).WithMessage("Namnet på den som gav stödet får vara högst 200 tecken.");
         });
+        RuleFor(r => r.CoOrganisations).Must(c => c.Count <= 20).WithMessage("Högst 20 medverkande organisationer.");
         RuleFor(r => r.Links).Must(l => l.Count <= 20).WithMessage("Högst 20 länkar.");
         RuleForEach(r => r.Links).ChildRules(l =>
         {
@@ -175,28 +192,21 @@ public sealed class ReportInputValidator : AbstractValidator<ReportInput>
             l.RuleFor(x => x.Url).Must(IsWebAddress)
                 .WithMessage("Länken måste vara en fullständig webbadress som börjar med https:// eller http://.");
         });
-        RuleFor(r => r.CoOrganisations).Must(c => c.Count <= 20).WithMessage("Högst 20 medverkande organisationer.");
         RuleFor(r => r.ContactName).MaximumLength(200).WithMessage("Namnet får vara högst 200 tecken.");
         RuleFor(r => r.ContactEmail).EmailAddress().When(r => !string.IsNullOrWhiteSpace(r.ContactEmail))
             .WithMessage("Ange en giltig e-postadress till kontaktpersonen.")
             .MaximumLength(254).WithMessage("E-postadressen är för lång.");
-        foreach (var (section, label) in new (System.Linq.Expressions.Expression<Func<ReportInput, string?>>, string)[]
-        {
-            (r => r.Background, "Bakgrund och behov"), (r => r.WhatWeDid, "Vad vi gjorde"),
-            (r => r.Result, "Resultat och effekter"), (r => r.Lessons, "Lärdomar"), (r => r.Recommendations, "Råd till andra"),
-        })
-        {
-            RuleFor(section).MaximumLength(SectionMax)
-                .WithMessage($"{label} får vara högst {SectionMax.ToString("N0", CultureInfo.GetCultureInfo("sv-SE"))} tecken.");
-        }
-        RuleFor(r => r.Lessons).NotEmpty()
-            .WithMessage("Skriv minst en lärdom: det är den andra kommer hit för att hitta.");
     }
 
+    /// <summary>A list field's rule, its message naming the field by the form's label and the choices by theirs.</summary>
     private void KeysFrom(System.Linq.Expressions.Expression<Func<ReportInput, IReadOnlyList<string>>> list,
-        TermList<string> terms, string what) =>
+        TermList<string> terms, string label) =>
         RuleFor(list).Must(keys => keys.All(terms.IsKey))
-            .WithMessage(r => $"Okänt värde bland {what}. Giltiga värden: {string.Join(", ", terms.Keys)}.");
+            .WithMessage($"{label}: välj bland {Labels(terms)}.");
+
+    /// <summary>The choices as the form shows them: "Lyckades, Delvis, …", never the contract keys.</summary>
+    private static string Labels<T>(TermList<T> terms) where T : notnull =>
+        string.Join(", ", terms.All.SkipLast(1).Select(t => t.Label)) + " eller " + terms.All[^1].Label;
 
     private static bool IsWebAddress(string? url) =>
         Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri)

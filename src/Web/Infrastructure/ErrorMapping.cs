@@ -1,6 +1,7 @@
 using Lessons.Application.Common.Errors;
 using Lessons.Domain;
 
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Lessons.Web.Infrastructure;
@@ -14,6 +15,10 @@ internal static class ErrorMapping
 {
     public static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
 
+    /// <summary>Failures that are the caller's (400, 401, 403, 404): logged briefly by the error page, not as errors
+    /// with a stack trace by the exception handler.</summary>
+    public static bool IsExpected(Exception exception) => Classify(exception).Status < 500;
+
     public static (int Status, string Title) Classify(Exception exception) => exception switch
     {
         ValidationFailedException => (StatusCodes.Status400BadRequest, "Uppgifterna är inte giltiga."),
@@ -21,7 +26,10 @@ internal static class ErrorMapping
         NotFoundException => (StatusCodes.Status404NotFound, "Sidan eller rapporten finns inte, eller så saknar du behörighet att se den."),
         SignInRequiredException e => (StatusCodes.Status401Unauthorized, e.Message),
         ForbiddenException e => (StatusCodes.Status403Forbidden, e.Message),
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (StatusCodes.Status413PayloadTooLarge, "Förfrågan är för stor."),
         BadHttpRequestException e => (e.StatusCode, "Förfrågan är felaktig."),
+        // A body that cannot be read as a form (a NUL character, too many fields, a value too long) is the sender's fault.
+        InvalidDataException or AntiforgeryValidationException => (StatusCodes.Status400BadRequest, "Förfrågan kunde inte tolkas."),
         _ => (StatusCodes.Status500InternalServerError, "Något gick fel hos oss. Försök igen om en stund."),
     };
 

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 using Lessons.Application.Common.Errors;
 using Lessons.Domain;
 
@@ -7,6 +9,26 @@ namespace Lessons.Web.Infrastructure;
 
 internal static class ModelStateExtensions
 {
+    /// <summary>The order in which a request's errors were found: the validators check fields in the form's order,
+    /// while ModelState lists its keys in an order of its own.</summary>
+    private static readonly ConditionalWeakTable<ModelStateDictionary, List<string>> FoundOrder = [];
+
+    /// <summary>The fields with errors, in the order the request found them (the form's), then any others.</summary>
+    public static IEnumerable<KeyValuePair<string, ModelStateEntry>> ErrorsInFormOrder(this ModelStateDictionary modelState)
+    {
+        var order = FoundOrder.TryGetValue(modelState, out var found) ? found : [];
+        return modelState.Where(e => e.Value is { Errors.Count: > 0 })
+            .Select(e => KeyValuePair.Create(e.Key, e.Value!))
+            .OrderBy(e => order.IndexOf(e.Key) is var i and >= 0 ? i : int.MaxValue);
+    }
+
+    private static void AddInOrder(ModelStateDictionary modelState, string field, string message)
+    {
+        modelState.AddModelError(field, message);
+        var order = FoundOrder.GetOrCreateValue(modelState);
+        if (!order.Contains(field)) order.Add(field);
+    }
+
     /// <summary>
     /// Puts the messages of a failed request into ModelState, keyed by the form's field names, so the page shows them
     /// beside the fields and in the error summary. Returns false for other exceptions, which then propagate.
@@ -19,10 +41,10 @@ internal static class ModelStateExtensions
         {
             case ValidationFailedException validation:
                 foreach (var (field, messages) in validation.Errors)
-                    foreach (var message in messages) modelState.AddModelError(field, message);
+                    foreach (var message in messages) AddInOrder(modelState, field, message);
                 return true;
             case DomainRuleException rule:
-                modelState.AddModelError(rule.Field is null ? "" : domainPrefix + rule.Field, rule.Message);
+                AddInOrder(modelState, rule.Field is null ? "" : domainPrefix + rule.Field, rule.Message);
                 return true;
             case ForbiddenException forbidden:
                 modelState.AddModelError("", forbidden.Message);

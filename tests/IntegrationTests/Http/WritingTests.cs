@@ -172,7 +172,7 @@ public sealed class WritingTests
         Assert.Contains("#Input_Title", links);
         Assert.Contains("#Input_Links_0__Url", links);
         Assert.NotNull(again.QuerySelector("#Input_Title"));
-        Assert.Contains("Skriv en rubrik.", again.QuerySelector(".field-validation-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Rubrik är obligatorisk", again.QuerySelector(".field-validation-error")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Du har inte skrivit någon rapport ännu", (await author.GetPageAsync("/mina-rapporter")).Body!.TextContent, StringComparison.Ordinal);
     }
 

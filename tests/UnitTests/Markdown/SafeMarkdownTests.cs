@@ -95,4 +95,57 @@ public sealed class SafeMarkdownTests
     {
         Assert.Contains("&lt;b&gt;", markdown.ToSafeHtml("<b>fet</b>"), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("# Bakgrund", "h3")]
+    [InlineData("## Bakgrund", "h4")]
+    [InlineData("### Bakgrund", "h5")]
+    [InlineData("###### Bakgrund", "h6")]
+    public void Headings_keep_their_text_below_the_page_sections(string text, string element)
+    {
+        var html = markdown.ToSafeHtml(text);
+        Assert.Equal($"<{element}>Bakgrund</{element}>", html.Trim());
+    }
+
+    [Fact]
+    public void Marked_text_keeps_its_text_and_its_mark()
+    {
+        Assert.Contains("<mark>viktigt</mark>", markdown.ToSafeHtml("Det här är ==viktigt== att veta."), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_image_becomes_a_link_named_by_its_alt_text()
+    {
+        var html = markdown.ToSafeHtml("![Karta över hemtjänstens rutter](https://example.org/karta.png)");
+        var link = new HtmlParser().ParseDocument("<body>" + html + "</body>").QuerySelector("a")!;
+        Assert.Equal("Karta över hemtjänstens rutter", link.TextContent);
+        Assert.Equal("https://example.org/karta.png", link.GetAttribute("href"));
+        Assert.DoesNotContain("<img", html, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string, string> DeeplyNested => new()
+    {
+        { new string('>', 5000) + " citat <script>", "citat" },
+        { string.Concat(Enumerable.Repeat("- ", 2000)) + "punkt <script>", "punkt" },
+        { string.Concat(Enumerable.Range(0, 2000).Select(i => new string(' ', i * 2) + "- punkt\n")) + "<script>", "punkt" },
+        { new string('*', 5000) + "fet <script>" + new string('*', 5000), "fet" },
+    };
+
+    [Theory]
+    [MemberData(nameof(DeeplyNested))]
+    public void Text_nested_too_deep_to_render_is_refused_and_still_shown_as_text(string text, string word)
+    {
+        Assert.False(markdown.CanRender(text));
+        var html = markdown.ToSafeHtml(text);
+        Assert.Contains(word, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ordinary_text_can_be_rendered()
+    {
+        Assert.True(markdown.CanRender("# Rubrik\n\n- punkt\n  - underpunkt\n\n> citat"));
+        Assert.True(markdown.CanRender(""));
+    }
 }
+

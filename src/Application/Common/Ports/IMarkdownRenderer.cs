@@ -4,4 +4,7 @@ namespace Lessons.Application.Common.Ports;
 public interface IMarkdownRenderer
 {
     string ToSafeHtml(string? markdown);
+
+    /// <summary>False for text the renderer refuses (structures nested too deep), so saving can name the field.</summary>
+    bool CanRender(string? markdown);
 }

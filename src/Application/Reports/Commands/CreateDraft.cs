@@ -17,8 +17,8 @@ public sealed record CreateDraftCommand(ReportInput Input, Guid? BuildsOn = null
 
 public sealed class CreateDraftValidator : AbstractValidator<CreateDraftCommand>
 {
-    public CreateDraftValidator(TimeProvider clock) =>
-        RuleFor(c => c.Input).NotNull().SetValidator(new ReportInputValidator(clock));
+    public CreateDraftValidator(TimeProvider clock, IMarkdownRenderer markdown) =>
+        RuleFor(c => c.Input).NotNull().SetValidator(new ReportInputValidator(clock, markdown));
 }
 
 internal sealed class CreateDraftHandler(

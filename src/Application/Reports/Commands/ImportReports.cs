@@ -23,10 +23,10 @@ public sealed record ImportReportsCommand(IReadOnlyList<ReportRecord> Items) : I
 
 public sealed class ImportReportsValidator : AbstractValidator<ImportReportsCommand>
 {
-    public ImportReportsValidator(TimeProvider clock)
+    public ImportReportsValidator(TimeProvider clock, IMarkdownRenderer markdown)
     {
         RuleFor(c => c.Items).NotNull().WithMessage("Filen innehåller ingen lista med rapporter.");
-        RuleForEach(c => c.Items).SetValidator(new ReportRecordValidator(clock));
+        RuleForEach(c => c.Items).SetValidator(new ReportRecordValidator(clock, markdown));
         RuleFor(c => c.Items).Must(items => items.Select(i => i.Id).Distinct().Count() == items.Count)
             .When(c => c.Items is not null)
             .WithMessage(c => "Samma id förekommer flera gånger: " + string.Join(", ",
@@ -37,9 +37,9 @@ public sealed class ImportReportsValidator : AbstractValidator<ImportReportsComm
 /// <summary>One item of an import file. Problems are named by the file's own field names (<c>year</c>, <c>outcome</c>).</summary>
 public sealed class ReportRecordValidator : AbstractValidator<ReportRecord>
 {
-    public ReportRecordValidator(TimeProvider clock)
+    public ReportRecordValidator(TimeProvider clock, IMarkdownRenderer markdown)
     {
-        var input = new ReportInputValidator(clock);
+        var input = new ReportInputValidator(clock, markdown);
         RuleFor(i => i.Id).NotEmpty().WithMessage("Varje rapport behöver ett id.").OverridePropertyName("id")
             .MaximumLength(100).WithMessage("Id får vara högst 100 tecken.");
         RuleFor(i => i.Organisation).NotEmpty().When(i => !i.Anonymous).WithMessage("Ange organisationens namn.")

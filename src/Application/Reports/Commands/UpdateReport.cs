@@ -17,10 +17,10 @@ public sealed record UpdateReportCommand(Guid ReportId, ReportInput Input, strin
 
 public sealed class UpdateReportValidator : AbstractValidator<UpdateReportCommand>
 {
-    public UpdateReportValidator(TimeProvider clock)
+    public UpdateReportValidator(TimeProvider clock, IMarkdownRenderer markdown)
     {
         RuleFor(c => c.ReportId).NotEmpty().WithMessage("Ange vilken rapport som ska ändras.");
-        RuleFor(c => c.Input).NotNull().SetValidator(new ReportInputValidator(clock));
+        RuleFor(c => c.Input).NotNull().SetValidator(new ReportInputValidator(clock, markdown));
         RuleFor(c => c.ChangeNote).MaximumLength(500).WithMessage("Ändringsnoteringen får vara högst 500 tecken.");
     }
 }

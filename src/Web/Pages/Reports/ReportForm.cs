@@ -63,8 +63,8 @@ public sealed class ReportForm
     public string? Result { get; set; }
     public string? Lessons { get; set; }
     public string? Recommendations { get; set; }
-    public bool MembersOnly { get; set; }
-    public bool Anonymous { get; set; }
+    [Display(Name = "Bara för medlemmar")] public bool MembersOnly { get; set; }
+    [Display(Name = "Publicera anonymt")] public bool Anonymous { get; set; }
 
     public ReportInput ToInput() => new()
     {
