@@ -11,6 +11,10 @@ namespace Lessons.Infrastructure.Persistence;
 /// </summary>
 internal static class DemoContent
 {
+    public const string DemoOrganisation = "Exempelby kommun";
+
+    public const string DemoDomain = "exempelby.se";
+
     private sealed record Demo(string Organisation, OrganisationType Type, string Id, ReportContent Content);
 
     public static async Task<int> SeedAsync(LessonsDbContext db, TimeProvider clock, CancellationToken ct)
@@ -23,6 +27,9 @@ internal static class DemoContent
             if (!organisations.TryGetValue(demo.Organisation, out var organisation))
             {
                 organisation = Organisation.Fictional(Guid.NewGuid(), demo.Organisation, demo.Type, now);
+                // A newcomer trying the demo joins at once with an address at the invented municipality's own domain
+                // (mail goes to the pickup folder, so any address works); real organisations have no domain at first.
+                if (demo.Organisation == DemoOrganisation) organisation.AddEmailDomain(DemoDomain);
                 organisations[demo.Organisation] = organisation;
                 db.Organisations.Add(organisation);
                 foreach (var alias in OrganisationNames.AliasesOf(organisation.Name, organisation.Type))

@@ -12,25 +12,26 @@ namespace Lessons.IntegrationTests.Http;
 public sealed class FirstRunTests
 {
     [Fact]
-    public async Task The_readme_first_command_serves_a_site_where_a_newcomer_registers_confirms_and_signs_in_over_plain_http()
+    public async Task The_readme_first_command_serves_a_site_where_a_newcomer_registers_confirms_signs_in_and_may_write_over_plain_http()
     {
         await using var site = await SiteProcess.DotnetRunAsync();
         var client = site.Browser();
-        const string email = "ny.anvandare@exempel.se";
+        // The demo's invented municipality has registered this domain, so a newcomer joins it at once.
+        const string email = "ny.anvandare@exempelby.se";
 
-        var registered = await client.SubmitAsync("/konto/registrera", "Skapa konto",
-            [("DisplayName", "Ny Användare"), ("Email", email), ("Password", Journeys.Password)]);
+        var registered = await client.RegisterAsync(email, "Ny Användare");
         Assert.True(registered.StatusCode == HttpStatusCode.OK, site.Log);
 
         var link = MailFolder.LinkIn(site.MailDirectory, email, "/konto/bekrafta");
         Assert.Equal(site.Address.GetLeftPart(UriPartial.Authority), link.GetLeftPart(UriPartial.Authority));
-        var confirmation = await client.GetPageAsync(link.PathAndQuery);
-        if (confirmation.QuerySelector("main form button[type=submit]") is not null)
-            await client.SubmitAsync(confirmation, link.PathAndQuery, "main form button[type=submit]", [("Password", Journeys.Password)]);
+        Assert.Equal(HttpStatusCode.OK, (await client.ConfirmAsync(link.PathAndQuery)).StatusCode);
 
         var signedIn = await client.SignInAsync(email);
         Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
-        Assert.Contains("Ny Användare", (await client.GetPageAsync("/konto")).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        var account = (await client.GetPageAsync("/konto")).QuerySelector("main")!.TextContent;
+        Assert.Contains("Ny Användare", account, StringComparison.Ordinal);
+        Assert.Contains("Exempelby kommun", account, StringComparison.Ordinal);
+        Assert.NotNull((await client.GetPageAsync("/rapporter/ny")).QuerySelectorAll("button").FirstOrDefault(b => b.TextContent.Trim() == "Spara utkast"));
     }
 
     [Fact]

@@ -42,7 +42,7 @@ internal sealed class GetReportHandler(ILessonsDbContext db, CurrentViewer curre
     public async ValueTask<ReportDetails> Handle(GetReportQuery query, CancellationToken ct)
     {
         var viewer = await current.GetAsync(ct);
-        var reports = db.Reports.AsNoTracking().Include(r => r.Reuses).Include(r => r.Revisions);
+        var reports = db.Reports.AsNoTracking().Include(r => r.Reuses).Include(r => r.Revisions).AsSplitQuery();
         var report = Guid.TryParse(query.Id, out var id)
             ? await reports.SingleOrDefaultAsync(r => r.Id == id, ct)
             : await reports.SingleOrDefaultAsync(r => r.ExternalId == query.Id, ct);
