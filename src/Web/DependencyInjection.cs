@@ -134,6 +134,7 @@ public static class DependencyInjection
         app.UseAntiforgery();
         app.MapRazorPages();
         app.MapReportsApi();
+        app.MapSubscriptionsApi();
         app.MapTaxonomyAndHealth();
         return app;
     }

@@ -94,5 +94,19 @@ public static class SavedSearches
         }.Normalised();
     }
 
+    /// <summary>The search page's filters as a saved search (without sort and page, which do not change what matches).</summary>
+    public static SavedSearch From(Reports.Queries.SearchReportsQuery query) => new SavedSearch
+    {
+        Text = query.Text ?? "",
+        Outcomes = query.Outcomes,
+        Principles = query.Principles,
+        Challenges = query.Challenges,
+        Stages = query.Stages,
+        OrganisationTypes = query.OrganisationTypes,
+        Organisations = query.Organisations,
+        YearFrom = query.YearFrom,
+        YearTo = query.YearTo,
+    }.Normalised();
+
     private static string Unescape(string value) => Uri.UnescapeDataString(value.Replace('+', ' '));
 }
