@@ -135,6 +135,7 @@ public static class DependencyInjection
         app.MapRazorPages();
         app.MapReportsApi();
         app.MapSubscriptionsApi();
+        app.MapFeeds();
         app.MapTaxonomyAndHealth();
         return app;
     }

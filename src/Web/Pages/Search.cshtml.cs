@@ -38,6 +38,9 @@ public sealed class SearchModel(ISender sender) : PageModel
         ? "/prenumerera?sok=" + Uri.EscapeDataString(search.ToQueryString())
         : "/prenumerera";
 
+    /// <summary>The same filters as an Atom feed.</summary>
+    public string FeedLink() => SavedSearches.From(Query).ToQueryString() is { Length: > 0 } q ? "/feeds/reports.atom?" + q : "/feeds/reports.atom";
+
     /// <summary>The same search with the corrected words.</summary>
     public string SuggestionLink(string suggestion) => Link(["q"], ("q", suggestion));
 
