@@ -4,6 +4,7 @@ using Lessons.Application.Common.Behaviors;
 using Lessons.Application.Common.Security;
 using Lessons.Application.Notifications;
 using Lessons.Application.Organisations;
+using Lessons.Application.Subscriptions;
 
 using Microsoft.Extensions.DependencyInjection;
 
@@ -26,6 +27,7 @@ public static class DependencyInjection
         services.AddScoped<Notifier>();
         services.AddScoped<MembershipNotifications>();
         services.AddScoped<ReportNotifications>();
+        services.AddScoped<SubscriptionMails>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

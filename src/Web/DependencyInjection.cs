@@ -141,6 +141,8 @@ public static class DependencyInjection
         app.UseAntiforgery();
         app.MapRazorPages();
         app.MapReportsApi();
+        app.MapSubscriptionsApi();
+        app.MapFeeds();
         app.MapTaxonomyAndHealth();
         return app;
     }

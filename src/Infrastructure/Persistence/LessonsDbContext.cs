@@ -3,6 +3,7 @@ using Lessons.Domain.Members;
 using Lessons.Domain.Organisations;
 using Lessons.Domain.Reports;
 using Lessons.Domain.Search;
+using Lessons.Domain.Subscriptions;
 using Lessons.Infrastructure.Identity;
 
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -37,6 +38,14 @@ public abstract class LessonsDbContext(DbContextOptions options)
     public DbSet<SearchChange> SearchChanges => Set<SearchChange>();
 
     public DbSet<SynonymGroup> SynonymGroups => Set<SynonymGroup>();
+
+    public DbSet<Subscriber> Subscribers => Set<Subscriber>();
+
+    public DbSet<Follow> Follows => Set<Follow>();
+
+    public DbSet<DigestRun> DigestRuns => Set<DigestRun>();
+
+    public DbSet<DigestDelivery> DigestDeliveries => Set<DigestDelivery>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -1,4 +1,5 @@
 using Lessons.Application.Reports.Queries;
+using Lessons.Application.Subscriptions;
 using Lessons.Web.Api;
 using Lessons.Web.Infrastructure;
 
@@ -31,6 +32,14 @@ public sealed class SearchModel(ISender sender) : PageModel
 
     /// <summary>The same search with the outcome filter set to failed and abandoned: failures are easy to find.</summary>
     public string FailuresLink() => Link(["outcome"], ("outcome", "misslyckades"), ("outcome", "avbruten"));
+
+    /// <summary>"Bevaka den här sökningen": the subscribe page with this search (its filters, not its sort or page) ticked.</summary>
+    public string WatchLink() => SavedSearches.From(Query) is { IsEmpty: false } search
+        ? "/prenumerera?sok=" + Uri.EscapeDataString(search.ToQueryString())
+        : "/prenumerera";
+
+    /// <summary>The same filters as an Atom feed.</summary>
+    public string FeedLink() => SavedSearches.From(Query).ToQueryString() is { Length: > 0 } q ? "/feeds/reports.atom?" + q : "/feeds/reports.atom";
 
     /// <summary>The same search with the corrected words.</summary>
     public string SuggestionLink(string suggestion) => Link(["q"], ("q", suggestion));

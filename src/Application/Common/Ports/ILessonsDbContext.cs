@@ -2,6 +2,7 @@ using Lessons.Domain.Members;
 using Lessons.Domain.Organisations;
 using Lessons.Domain.Reports;
 using Lessons.Domain.Search;
+using Lessons.Domain.Subscriptions;
 
 using Microsoft.EntityFrameworkCore;
 
@@ -26,6 +27,14 @@ public interface ILessonsDbContext
     DbSet<SearchChange> SearchChanges { get; }
 
     DbSet<SynonymGroup> SynonymGroups { get; }
+
+    DbSet<Subscriber> Subscribers { get; }
+
+    DbSet<Follow> Follows { get; }
+
+    DbSet<DigestRun> DigestRuns { get; }
+
+    DbSet<DigestDelivery> DigestDeliveries { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -12,7 +12,7 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Postgres
     public partial class PostgresLessonsDbContextModel
     {
         private PostgresLessonsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("27ddb5b1-fdd9-48be-acb7-965518da8b78"), entityTypeCount: 16)
+            : base(skipDetectChanges: false, modelId: new Guid("7a4e2ab3-0306-45bb-a138-4642b7e3218f"), entityTypeCount: 20)
         {
         }
 
@@ -26,6 +26,10 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Postgres
             var reportRevision = ReportRevisionEntityType.Create(this);
             var searchChange = SearchChangeEntityType.Create(this);
             var synonymGroup = SynonymGroupEntityType.Create(this);
+            var digestDelivery = DigestDeliveryEntityType.Create(this);
+            var digestRun = DigestRunEntityType.Create(this);
+            var follow = FollowEntityType.Create(this);
+            var subscriber = SubscriberEntityType.Create(this);
             var lessonsUser = LessonsUserEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
@@ -45,6 +49,10 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Postgres
             ReportReuseEntityType.CreateForeignKey2(reportReuse, organisation);
             ReportReuseEntityType.CreateForeignKey3(reportReuse, report);
             ReportRevisionEntityType.CreateForeignKey1(reportRevision, report);
+            DigestDeliveryEntityType.CreateForeignKey1(digestDelivery, digestRun);
+            DigestDeliveryEntityType.CreateForeignKey2(digestDelivery, subscriber);
+            FollowEntityType.CreateForeignKey1(follow, subscriber);
+            SubscriberEntityType.CreateForeignKey1(subscriber, member);
             IdentityRoleClaimEntityType.CreateForeignKey1(identityRoleClaim, identityRole);
             IdentityUserClaimEntityType.CreateForeignKey1(identityUserClaim, lessonsUser);
             IdentityUserLoginEntityType.CreateForeignKey1(identityUserLogin, lessonsUser);
@@ -60,6 +68,10 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Postgres
             ReportRevisionEntityType.CreateAnnotations(reportRevision);
             SearchChangeEntityType.CreateAnnotations(searchChange);
             SynonymGroupEntityType.CreateAnnotations(synonymGroup);
+            DigestDeliveryEntityType.CreateAnnotations(digestDelivery);
+            DigestRunEntityType.CreateAnnotations(digestRun);
+            FollowEntityType.CreateAnnotations(follow);
+            SubscriberEntityType.CreateAnnotations(subscriber);
             LessonsUserEntityType.CreateAnnotations(lessonsUser);
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);

@@ -11,7 +11,7 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Sqlite
     public partial class SqliteLessonsDbContextModel
     {
         private SqliteLessonsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6c0d825b-c983-4d44-9c1d-3b50abccdb2f"), entityTypeCount: 16)
+            : base(skipDetectChanges: false, modelId: new Guid("03621c9f-85b6-4b71-b93b-d4785fecfd62"), entityTypeCount: 20)
         {
         }
 
@@ -25,6 +25,10 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Sqlite
             var reportRevision = ReportRevisionEntityType.Create(this);
             var searchChange = SearchChangeEntityType.Create(this);
             var synonymGroup = SynonymGroupEntityType.Create(this);
+            var digestDelivery = DigestDeliveryEntityType.Create(this);
+            var digestRun = DigestRunEntityType.Create(this);
+            var follow = FollowEntityType.Create(this);
+            var subscriber = SubscriberEntityType.Create(this);
             var lessonsUser = LessonsUserEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
@@ -44,6 +48,10 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Sqlite
             ReportReuseEntityType.CreateForeignKey2(reportReuse, organisation);
             ReportReuseEntityType.CreateForeignKey3(reportReuse, report);
             ReportRevisionEntityType.CreateForeignKey1(reportRevision, report);
+            DigestDeliveryEntityType.CreateForeignKey1(digestDelivery, digestRun);
+            DigestDeliveryEntityType.CreateForeignKey2(digestDelivery, subscriber);
+            FollowEntityType.CreateForeignKey1(follow, subscriber);
+            SubscriberEntityType.CreateForeignKey1(subscriber, member);
             IdentityRoleClaimEntityType.CreateForeignKey1(identityRoleClaim, identityRole);
             IdentityUserClaimEntityType.CreateForeignKey1(identityUserClaim, lessonsUser);
             IdentityUserLoginEntityType.CreateForeignKey1(identityUserLogin, lessonsUser);
@@ -59,6 +67,10 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Sqlite
             ReportRevisionEntityType.CreateAnnotations(reportRevision);
             SearchChangeEntityType.CreateAnnotations(searchChange);
             SynonymGroupEntityType.CreateAnnotations(synonymGroup);
+            DigestDeliveryEntityType.CreateAnnotations(digestDelivery);
+            DigestRunEntityType.CreateAnnotations(digestRun);
+            FollowEntityType.CreateAnnotations(follow);
+            SubscriberEntityType.CreateAnnotations(subscriber);
             LessonsUserEntityType.CreateAnnotations(lessonsUser);
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);

@@ -1,0 +1,61 @@
+using FluentValidation;
+
+using Lessons.Application.Common.Ports;
+using Lessons.Domain.Subscriptions;
+
+using Mediator;
+
+using Microsoft.EntityFrameworkCore;
+
+namespace Lessons.Application.Subscriptions.Commands;
+
+/// <summary>
+/// Subscribe an address to the digest (double opt-in: a confirmation mail, nothing counts before it is confirmed).
+/// The answer is the same whether or not the address was known, so a stranger learns nothing about who subscribes.
+/// </summary>
+public sealed record SubscribeCommand(string Email, FollowChoice Follows) : IRequest<Unit>;
+
+public sealed class SubscribeValidator : AbstractValidator<SubscribeCommand>
+{
+    public SubscribeValidator()
+    {
+        RuleFor(c => c.Email).NotEmpty().WithMessage("Ange din e-postadress.").OverridePropertyName("email");
+        RuleFor(c => c.Email).EmailAddress().MaximumLength(256).When(c => !string.IsNullOrWhiteSpace(c.Email))
+            .WithMessage("Ogiltig e-postadress.").OverridePropertyName("email");
+        RuleFor(c => c.Follows).NotNull().WithMessage("Välj minst en sak att bevaka.").OverridePropertyName("follows");
+        RuleFor(c => c.Follows).SetValidator(new FollowChoiceValidator()).OverridePropertyName("follows").When(c => c.Follows is not null);
+        RuleFor(c => c.Follows).Must(f => !f.IsEmpty).When(c => c.Follows is not null)
+            .WithMessage("Välj minst en sak att bevaka.").OverridePropertyName("follows");
+    }
+}
+
+internal sealed class SubscribeHandler(ILessonsDbContext db, SubscriptionMails mails, TimeProvider clock)
+    : IRequestHandler<SubscribeCommand, Unit>
+{
+    public async ValueTask<Unit> Handle(SubscribeCommand command, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var email = Subscriber.NormaliseEmail(command.Email);
+        var subscriber = await db.Subscribers.Include(s => s.Follows).SingleOrDefaultAsync(s => s.Email == email, ct);
+        if (subscriber is null)
+        {
+            subscriber = new Subscriber(Guid.NewGuid(), email, now);
+            db.Subscribers.Add(subscriber);
+        }
+        switch (subscriber.Status)
+        {
+            case SubscriberStatus.Confirmed:
+                // Only the owner of the address changes a confirmed subscription, through the link in this mail.
+                await mails.AlreadySubscribedAsync(subscriber, ct);
+                return Unit.Value;
+            case SubscriberStatus.Suspended:
+                // The address bounces: a mail would bounce too. The follows stay, shown on its manage page.
+                return Unit.Value;
+        }
+        subscriber.Resubscribe();
+        foreach (var follow in await command.Follows.ToFollowsAsync(db, subscriber.Id, now, ct)) subscriber.AddFollow(follow);
+        await db.SaveChangesAsync(ct);
+        await mails.ConfirmationAsync(subscriber, ct);
+        return Unit.Value;
+    }
+}

@@ -1,0 +1,10 @@
+namespace Lessons.Domain.Subscriptions;
+
+public enum FollowKind
+{
+    Principle,
+    Challenge,
+    Organisation,
+    OrganisationType,
+    Search,
+}
