@@ -25,7 +25,7 @@ public sealed class ForgotPasswordModel(UserManager<LessonsUser> users, AccountE
         // Same answer whether or not the address has an account. Unconfirmed accounts get the link too: it proves the
         // mailbox, and the password chosen through it replaces one a stranger may have registered the address with.
         if (await users.FindByEmailAsync(Email.Trim()) is { } user)
-            await emails.SendPasswordResetAsync(user, Request, ct);
+            await emails.SendPasswordResetAsync(user, ct);
         Sent = true;
         return Page();
     }

@@ -32,7 +32,7 @@ public sealed class LoginModel(
 
         var user = await users.FindByEmailAsync(Email!.Trim());
         var attempt = await guard.CheckAsync(user, Password!, ct);
-        if (attempt.WarnOwner) await emails.SendSignInWarningAsync(user!, Request, ct);
+        if (attempt.WarnOwner) await emails.SendSignInWarningAsync(user!, ct);
         if (attempt.Check != PasswordCheck.Right)
         {
             ModelState.AddModelError("", "Fel e-postadress eller lösenord. Efter flera misslyckade försök får det gå en stund mellan försöken; "
@@ -41,7 +41,7 @@ public sealed class LoginModel(
         }
         if (!user!.EmailConfirmed)
         {
-            await emails.SendConfirmationAsync(user, Request, ct);
+            await emails.SendConfirmationAsync(user, ct);
             ModelState.AddModelError("", "Du behöver bekräfta din e-postadress först. Vi har skickat en ny länk.");
             return Invalid();
         }

@@ -45,7 +45,7 @@ public sealed class RegisterModel(UserManager<LessonsUser> users, PasswordGuard 
         if (existing is { EmailConfirmed: true })
         {
             guard.SpendHashWork(Password!);
-            await emails.SendAlreadyRegisteredAsync(existing, Request, ct);
+            await emails.SendAlreadyRegisteredAsync(existing, ct);
         }
         else if (existing is not null)
         {
@@ -57,14 +57,14 @@ public sealed class RegisterModel(UserManager<LessonsUser> users, PasswordGuard 
             existing.LockoutEnd = null;
             var replaced = await users.UpdateSecurityStampAsync(existing);
             if (!replaced.Succeeded) return Failed(replaced);
-            await emails.SendConfirmationAsync(existing, Request, ct);
+            await emails.SendConfirmationAsync(existing, ct);
         }
         else
         {
             var user = new LessonsUser { UserName = Email, Email = Email, DisplayName = DisplayName! };
             var created = await users.CreateAsync(user, Password!);
             if (!created.Succeeded) return Failed(created);
-            await emails.SendConfirmationAsync(user, Request, ct);
+            await emails.SendConfirmationAsync(user, ct);
         }
         Sent = true;
         return Page();
