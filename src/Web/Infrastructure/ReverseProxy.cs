@@ -18,8 +18,6 @@ internal static class ReverseProxy
     {
         var proxies = configuration.GetSection("ReverseProxy:KnownProxies").Get<string[]>() ?? [];
         var networks = configuration.GetSection("ReverseProxy:KnownNetworks").Get<string[]>() ?? [];
-        // Plain http is answered with a redirect to the public https address (the nodes themselves listen on http).
-        services.AddHttpsRedirection(o => o.HttpsPort = PublicSite.Read(configuration) is { Scheme: "https" } url ? url.Port : null);
         return services.Configure<ForwardedHeadersOptions>(o =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
@@ -42,7 +40,14 @@ internal static class ReverseProxy
         app.UseForwardedHeaders();
         if (app.Environment.IsDevelopment()) return app;
         app.UseHsts();
-        // Load balancers ask the nodes for /health over plain http; everyone else is sent to https.
-        return app.UseWhen(http => !http.Request.Path.StartsWithSegments("/health"), branch => branch.UseHttpsRedirection());
+        // Plain http is sent to the same path at the public https address (Site:PublicUrl, required outside
+        // Development), never to a host a request names. Load balancers ask the nodes for /health over plain http.
+        var site = PublicSite.Read(app.Configuration)!;
+        return app.UseWhen(http => !http.Request.IsHttps && !http.Request.Path.StartsWithSegments("/health"), branch => branch.Run(http =>
+        {
+            var target = new Uri(site, site.AbsolutePath.TrimEnd('/') + http.Request.Path + http.Request.QueryString);
+            http.Response.Redirect(target.AbsoluteUri, permanent: false, preserveMethod: true);
+            return Task.CompletedTask;
+        }));
     }
 }

@@ -79,14 +79,16 @@ public sealed class ReverseProxyTests
         await using var _ = node;
         await using var __ = proxy;
         using var direct = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = node.Address };
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/konto/logga-in");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/konto/logga-in?ReturnUrl=%2Fkonto");
         request.Headers.Add("X-Forwarded-Proto", "https");
         request.Headers.Add("X-Forwarded-For", "198.51.100.7");
 
         var response = await direct.SendAsync(request);
 
-        // Still plain http to the site, so it is sent to https; the health check a load balancer uses is not.
+        // Still plain http to the site, so it is sent to the public https address; the health check a load balancer
+        // uses is not.
         Assert.Equal(HttpStatusCode.TemporaryRedirect, response.StatusCode);
+        Assert.Equal($"{proxy.Address.GetLeftPart(UriPartial.Authority)}/konto/logga-in?ReturnUrl=%2Fkonto", response.Headers.Location!.AbsoluteUri);
         Assert.Equal(HttpStatusCode.OK, (await direct.GetAsync("/health")).StatusCode);
     }
 }
