@@ -36,14 +36,6 @@ public sealed class Nginx : IAsyncDisposable
 
     public string ErrorLog => File.Exists(Path.Combine(directory, "error.log")) ? File.ReadAllText(Path.Combine(directory, "error.log")) : "";
 
-    /// <summary>A free port for nginx, chosen before the nodes start, since their Site:PublicUrl names it.</summary>
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     public static async Task<Nginx> StartAsync(int port, params Uri[] nodes)
     {
         var directory = TestDatabases.TempDirectory("nginx");
@@ -59,7 +51,7 @@ public sealed class Nginx : IAsyncDisposable
             ["access_log /var/log/nginx/lessons-access.log;"] = $"access_log {directory}/access.log;",
             ["/var/lib/nginx/"] = directory + "/",
             ["        server 127.0.0.1:5001 max_fails=1 fail_timeout=10s;\n        server 127.0.0.1:5002 max_fails=1 fail_timeout=10s;"] = upstream,
-            ["listen 80;"] = $"listen 127.0.0.1:{FreePort()};",
+            ["listen 80;"] = $"listen 127.0.0.1:{LoopbackPorts.Free()};",
             ["listen 443 ssl;"] = $"listen 127.0.0.1:{port} ssl;",
             ["server_name lessons.example.se;"] = "server_name localhost;",
             ["/etc/ssl/lessons/fullchain.pem"] = Path.Combine(directory, "cert.pem"),

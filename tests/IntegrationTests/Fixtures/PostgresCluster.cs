@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 using Npgsql;
 
@@ -61,7 +59,7 @@ public sealed class PostgresCluster
 
         await RunAs(asRoot, Path.Combine(bin, "initdb"), "-D", Path.Combine(directory, "data"), "-U", "postgres",
             "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync");
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         var options = $"-c listen_addresses=127.0.0.1 -p {port} -k {directory} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
         await RunAs(asRoot, Path.Combine(bin, "pg_ctl"), "-D", Path.Combine(directory, "data"), "-o", options,
             "-l", Path.Combine(directory, "log"), "-w", "start");
@@ -83,12 +81,6 @@ public sealed class PostgresCluster
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static Task RunAs(bool asRoot, string file, params string[] args) =>
         asRoot ? Run("runuser", ["-u", "postgres", "--", file, .. args]) : Run(file, args);

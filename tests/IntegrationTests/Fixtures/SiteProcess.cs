@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 using MimeKit;
@@ -35,7 +34,7 @@ public sealed class SiteProcess : IAsyncDisposable
     /// <summary><c>dotnet run --project src/Web</c> (already built, so <c>--no-build</c>) with its launch profile.</summary>
     public static Task<SiteProcess> DotnetRunAsync(IDictionary<string, string?>? settings = null)
     {
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = RepositoryRoot };
         foreach (var arg in new[] { "run", "--no-build", "--project", "src/Web", "--", "--urls", $"http://127.0.0.1:{port}" })
             start.ArgumentList.Add(arg);
@@ -45,7 +44,7 @@ public sealed class SiteProcess : IAsyncDisposable
     /// <summary>The built program (<c>dotnet Lessons.Web.dll</c>) started from <paramref name="directory"/>.</summary>
     public static Task<SiteProcess> ProgramAsync(string directory, IDictionary<string, string?>? settings = null)
     {
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory };
         foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "Lessons.Web.dll"), "--urls", $"http://127.0.0.1:{port}" })
             start.ArgumentList.Add(arg);
@@ -56,7 +55,7 @@ public sealed class SiteProcess : IAsyncDisposable
     public static async Task<(int ExitCode, string Error)> RefusalAsync(IDictionary<string, string?> settings)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = TestDatabases.TempDirectory("site") };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "Lessons.Web.dll"), "--urls", $"http://127.0.0.1:{FreePort()}" })
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "Lessons.Web.dll"), "--urls", $"http://127.0.0.1:{LoopbackPorts.Free()}" })
             start.ArgumentList.Add(arg);
         Configure(start, settings, TestDatabases.TempDirectory("site"));
         using var process = Process.Start(start)!;
@@ -124,12 +123,6 @@ public sealed class SiteProcess : IAsyncDisposable
         foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static string FindRepositoryRoot()
     {

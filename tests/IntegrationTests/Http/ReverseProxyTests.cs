@@ -10,7 +10,7 @@ public sealed class ReverseProxyTests
     private static async Task<(SiteProcess Node, Nginx Proxy)> StartAsync(int signInPerMinute = 1000)
     {
         Requires.Nginx();
-        var port = Nginx.FreePort();
+        var port = LoopbackPorts.Free();
         var node = await SiteProcess.ProgramAsync(TestDatabases.TempDirectory("node"), new Dictionary<string, string?>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
