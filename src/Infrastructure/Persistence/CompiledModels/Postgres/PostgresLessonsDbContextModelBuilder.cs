@@ -12,7 +12,7 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Postgres
     public partial class PostgresLessonsDbContextModel
     {
         private PostgresLessonsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("7a4e2ab3-0306-45bb-a138-4642b7e3218f"), entityTypeCount: 20)
+            : base(skipDetectChanges: false, modelId: new Guid("daf7834c-c704-4795-86c7-dfc83468eb08"), entityTypeCount: 20)
         {
         }
 
@@ -83,7 +83,7 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Postgres
 
             AddAnnotation("Npgsql:CollationDefinition:sv", "sv-SE,sv-SE,icu,True");
             AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
-            AddAnnotation("ProductVersion", "10.0.14");
+            AddAnnotation("ProductVersion", "10.0.15");
             AddAnnotation("Relational:MaxIdentifierLength", 63);
         }
     }

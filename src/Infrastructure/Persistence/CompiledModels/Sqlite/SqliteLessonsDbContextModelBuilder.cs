@@ -11,7 +11,7 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Sqlite
     public partial class SqliteLessonsDbContextModel
     {
         private SqliteLessonsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("03621c9f-85b6-4b71-b93b-d4785fecfd62"), entityTypeCount: 20)
+            : base(skipDetectChanges: false, modelId: new Guid("f5212154-a93e-40bb-b783-d3a86ce5af29"), entityTypeCount: 20)
         {
         }
 
@@ -80,7 +80,7 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Sqlite
             IdentityUserRoleEntityType.CreateAnnotations(identityUserRole);
             IdentityUserTokenEntityType.CreateAnnotations(identityUserToken);
 
-            AddAnnotation("ProductVersion", "10.0.14");
+            AddAnnotation("ProductVersion", "10.0.15");
         }
     }
 }
