@@ -16,4 +16,17 @@ internal sealed class PickupFolderEmailSender(IOptions<EmailOptions> options) : 
         var file = Path.Combine(directory, $"{DateTime.UtcNow:yyyyMMdd'T'HHmmssfffffff}-{Guid.NewGuid():N}.eml");
         await mime.WriteToAsync(file, ct);
     }
+
+    public Task<IEmailBatch> OpenBatchAsync(CancellationToken ct) => Task.FromResult<IEmailBatch>(new Batch(this));
+
+    private sealed class Batch(PickupFolderEmailSender sender) : IEmailBatch
+    {
+        public async Task<SendResult> SendAsync(EmailMessage message, CancellationToken ct)
+        {
+            await sender.SendAsync(message, ct);
+            return SendResult.Sent;
+        }
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
 }
