@@ -25,7 +25,8 @@ public static class DependencyInjection
         // Hosted services start in registration order: the schema must exist before anything (Data Protection's
         // key ring, registered by Identity's cookies) reads the database.
         services.AddHostedService<DatabaseStartup>();
-        services.AddHostedService<Search.SearchIndexerService>();
+        services.AddSingleton<Search.IndexMaintenance>();
+        services.AddHostedService(sp => sp.GetRequiredService<Search.IndexMaintenance>());
 
         services.AddSingleton<Search.SearchChangeSignal>();
         var provider = configuration["Database:Provider"] ?? "Sqlite";

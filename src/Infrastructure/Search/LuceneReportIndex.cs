@@ -48,8 +48,13 @@ public sealed class LuceneReportIndex : IDisposable
     private readonly SimilarReports similarReports;
     private FileStream? lockFile;
     private FSDirectory? directory;
-    private IndexWriter? writer;
-    private SearcherManager? searchers;
+    // Searches read these without the gate: the searcher manager is set before the writer, so whoever sees a writer
+    // also sees the manager that reads it; both are replaced together when a failed rebuild is rolled back.
+    private volatile IndexWriter? writer;
+    private volatile SearcherManager? searchers;
+    // True from BeginRebuild until the rebuild commits or is rolled back: the writer then holds a deleted index and
+    // part of the new one, which must never be committed (closing a Lucene 4.8 writer commits what it holds).
+    private volatile bool rebuilding;
 
     public LuceneReportIndex(IConfiguration configuration)
     {
@@ -68,7 +73,7 @@ public sealed class LuceneReportIndex : IDisposable
     {
         get
         {
-            if (writer is not null) return writer;
+            if (writer is { } w) return w;
             lock (gate)
             {
                 if (writer is not null) return writer;
@@ -82,17 +87,46 @@ public sealed class LuceneReportIndex : IDisposable
                     throw new InvalidOperationException($"The search index {path} is in use by another process. Each process needs its own Search:IndexPath.", e);
                 }
                 directory = FSDirectory.Open(new DirectoryInfo(path));
-                AppliedChange = ReadAppliedChange(directory);
-                var config = new IndexWriterConfig(SwedishAnalysis.Version, fields)
-                {
-                    OpenMode = AppliedChange is null ? OpenMode.CREATE : OpenMode.CREATE_OR_APPEND,
-                    Similarity = new BM25Similarity(),
-                    RAMBufferSizeMB = 64,       // fewer, larger segments while rebuilding; flushed at commit anyway
-                };
-                writer = new IndexWriter(directory, config);
-                searchers = new SearcherManager(writer, true, new Bm25Searchers());
-                return writer;
+                return OpenWriter(directory);
             }
+        }
+    }
+
+    /// <summary>A writer on the last commit in the directory (none: an empty index), and the searchers that read it.</summary>
+    private IndexWriter OpenWriter(FSDirectory at)
+    {
+        AppliedChange = ReadAppliedChange(at);
+        var config = new IndexWriterConfig(SwedishAnalysis.Version, fields)
+        {
+            OpenMode = AppliedChange is null ? OpenMode.CREATE : OpenMode.CREATE_OR_APPEND,
+            Similarity = new BM25Similarity(),
+            RAMBufferSizeMB = 64,       // fewer, larger segments while rebuilding; flushed at commit anyway
+        };
+        var opened = new IndexWriter(at, config);
+        searchers = new SearcherManager(opened, true, new Bm25Searchers());
+        writer = opened;
+        return opened;
+    }
+
+    /// <summary>Whether this process has the index open (its lock taken and its last commit read).</summary>
+    public bool IsOpen => writer is not null;
+
+    /// <summary>The reports the searches read now (the last commit).</summary>
+    public int Documents => WithSearcher(searcher => searcher.IndexReader.NumDocs);
+
+    /// <summary>Throws away a rebuild that did not finish: the writer goes back to the last commit (the previous index,
+    /// which searches kept reading all along), so nothing of the half-built index is ever committed.</summary>
+    public void AbandonRebuild()
+    {
+        lock (gate)
+        {
+            if (!rebuilding || writer is not { } w || directory is null) return;
+            var old = searchers;
+            w.Rollback();
+            rebuilding = false;
+            OpenWriter(directory);
+            old?.Dispose();         // searches still holding one of its searchers release it as usual
+            similar.Clear();
         }
     }
 
@@ -102,6 +136,7 @@ public sealed class LuceneReportIndex : IDisposable
     public void BeginRebuild()
     {
         var w = Writer;
+        rebuilding = true;
         AppliedChange = null;
         w.DeleteAll();
     }
@@ -205,21 +240,39 @@ public sealed class LuceneReportIndex : IDisposable
     private T WithSearcher<T>(Func<IndexSearcher, T> work)
     {
         _ = Writer;
-        var searcher = searchers!.Acquire();
+        var (manager, searcher) = Acquire();
         try
         {
             return work(searcher);
         }
         finally
         {
-            searchers.Release(searcher);
+            manager.Release(searcher);
+        }
+    }
+
+    /// <summary>The current searcher and the manager it came from (a rolled-back rebuild may replace the manager
+    /// between reading the field and acquiring from it: then the new one is asked).</summary>
+    private (SearcherManager, IndexSearcher) Acquire()
+    {
+        while (true)
+        {
+            var manager = searchers!;
+            try
+            {
+                return (manager, manager.Acquire());
+            }
+            catch (ObjectDisposedException) when (!ReferenceEquals(manager, searchers))
+            {
+            }
         }
     }
 
     public void Dispose()
     {
         searchers?.Dispose();
-        writer?.Dispose();
+        if (rebuilding) writer?.Rollback();     // a shutdown during a rebuild keeps the previous index on disk
+        else writer?.Dispose();
         directory?.Dispose();
         lockFile?.Dispose();
         fields.Dispose();
@@ -231,6 +284,7 @@ public sealed class LuceneReportIndex : IDisposable
     {
         w.SetCommitData(new Dictionary<string, string> { [OutboxKey] = appliedChange.ToString(CultureInfo.InvariantCulture), [SchemaKey] = Schema });
         w.Commit();
+        rebuilding = false;
         AppliedChange = appliedChange;
         searchers!.MaybeRefreshBlocking();
         similar.Clear();

@@ -13,39 +13,99 @@ namespace Lessons.Infrastructure.Search;
 /// <summary>
 /// Keeps this node's index current from the outbox: applies every change after the one the index last applied,
 /// and rebuilds from the database when the index is missing, unreadable, or ahead of the database (a restored
-/// backup). Each web node runs its own, against its own index directory.
+/// backup). Each web node runs its own, against its own index directory. Rebuilds and catch-up run in the
+/// background (<see cref="IndexMaintenance"/>) with the host's token; a search never does either, it only waits a
+/// moment for the changes saved in this process (so a node reads its own writes).
 /// </summary>
 public sealed class SearchIndexer(IServiceScopeFactory scopes, LuceneReportIndex index, SearchChangeSignal signal, ILogger<SearchIndexer> logger)
     : IDisposable
 {
     private const int Batch = 2000;
     private const int RebuildBatch = 500;
-    private const long RecheckMilliseconds = 1000;
+    /// <summary>How long a search waits for this process's own saves to reach the index before it reads what is there.</summary>
+    private static readonly TimeSpan OwnWritesWait = TimeSpan.FromSeconds(2);
     private readonly SemaphoreSlim gate = new(1, 1);
-    private long checkedVersion = -1;
-    private long checkedAt;
+    private readonly SemaphoreSlim wakeups = new(0, 1);
+    private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource passed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // The signal's version (this process's saves) that the last finished pass covered.
+    private long appliedVersion = -1;
+    private long outboxLatest = -1;
+    private long currentAtTicks;
 
     /// <summary>
-    /// Applies what the outbox holds beyond the index. Searches call it first, so a node reads its own writes at
-    /// once; when nothing was saved in this process and the last look is under a second old, it returns without
-    /// touching the database or the lock, which keeps concurrent searches from queueing behind each other.
+    /// What the index knows of itself, for health checks: whether it is open, the outbox row it has applied and the
+    /// latest one seen in the database at the last pass, when a pass last found it caught up, and a rebuild's progress.
     /// </summary>
+    public SearchIndexStatus Status
+    {
+        get
+        {
+            var latest = Interlocked.Read(ref outboxLatest);
+            var at = Interlocked.Read(ref currentAtTicks);
+            return new SearchIndexStatus(index.IsOpen, index.AppliedChange, latest < 0 ? null : latest,
+                at == 0 ? null : new DateTimeOffset(at, TimeSpan.Zero), Progress, index.IsOpen ? index.Documents : 0);
+        }
+    }
+
+    /// <summary>Completes when the first pass has brought the index up (opened, rebuilt if it had to be, caught up).</summary>
+    public Task Ready => ready.Task;
+
+    /// <summary>One pass of the background service: opens the index, rebuilds it if it is missing or stale, and
+    /// applies what the outbox holds beyond it. <paramref name="ct"/> is the host's: no request can cancel a pass.</summary>
     public async Task CatchUpAsync(CancellationToken ct)
     {
-        if (Progress is not null) return;       // a rebuild is under way: search what the index has, and say so
-        if (signal.Version == Interlocked.Read(ref checkedVersion) && Environment.TickCount64 - Interlocked.Read(ref checkedAt) < RecheckMilliseconds)
-            return;
         await gate.WaitAsync(ct);
         try
         {
             var version = signal.Version;
             await ApplyOutboxAsync(ct);
-            Interlocked.Exchange(ref checkedVersion, version);
-            Interlocked.Exchange(ref checkedAt, Environment.TickCount64);
+            Interlocked.Exchange(ref appliedVersion, version);
+            ready.TrySetResult();
         }
         finally
         {
             gate.Release();
+            Interlocked.Exchange(ref passed, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+        }
+    }
+
+    /// <summary>Asks the background service for a pass now rather than at its next look.</summary>
+    public void Wake()
+    {
+        try { wakeups.Release(); }
+        catch (SemaphoreFullException) { }     // a pass is already asked for
+    }
+
+    /// <summary>Waits until a pass is asked for, or <paramref name="timeout"/>.</summary>
+    internal Task WaitForWakeAsync(TimeSpan timeout, CancellationToken ct) => wakeups.WaitAsync(timeout, ct);
+
+    /// <summary>
+    /// For searches: when this process saved changes the index has not applied yet, asks for a pass and waits for it
+    /// (briefly, and without holding any lock, so searches never queue behind each other). While the index is being
+    /// built, or not yet open, it returns at once: the search reads what the index has.
+    /// </summary>
+    public async Task AwaitOwnWritesAsync(CancellationToken ct)
+    {
+        var version = signal.Version;
+        if (version <= Interlocked.Read(ref appliedVersion)) return;
+        Wake();
+        if (!index.IsOpen || index.AppliedChange is null || Progress is not null) return;
+        var deadline = Environment.TickCount64 + (long)OwnWritesWait.TotalMilliseconds;
+        while (true)
+        {
+            var next = Volatile.Read(ref passed).Task;
+            if (version <= Interlocked.Read(ref appliedVersion) || Progress is not null) return;
+            var left = deadline - Environment.TickCount64;
+            if (left <= 0) return;
+            try
+            {
+                await next.WaitAsync(TimeSpan.FromMilliseconds(left), ct);
+            }
+            catch (TimeoutException)
+            {
+                return;
+            }
         }
     }
 
@@ -55,9 +115,11 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, LuceneReportIndex
         var db = scope.ServiceProvider.GetRequiredService<LessonsDbContext>();
         index.Open();
         var latest = await db.SearchChanges.MaxAsync(c => (long?)c.Id, ct) ?? 0;
+        Interlocked.Exchange(ref outboxLatest, latest);
         if (index.AppliedChange is not { } applied || applied > latest)
         {
             await RebuildAsync(db, latest, ct);
+            Caught();
             return;
         }
         while (applied < latest)
@@ -71,9 +133,13 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, LuceneReportIndex
             index.Apply(documents, ids.Except(documents.Select(d => d.Id)), changes[^1].Id);
             applied = changes[^1].Id;
         }
+        Caught();
     }
 
-    /// <summary>Rebuilds the index from the database whatever its state (the <c>reindex</c> verb). Returns the count.</summary>
+    private void Caught() => Interlocked.Exchange(ref currentAtTicks, DateTimeOffset.UtcNow.UtcTicks);
+
+    /// <summary>Rebuilds the index from the database whatever its state (the <c>reindex</c> verb). Returns the count.
+    /// Cancelled or failed, it leaves the previous index as it was.</summary>
     public async Task<int> RebuildAsync(CancellationToken ct)
     {
         await gate.WaitAsync(ct);
@@ -90,7 +156,11 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, LuceneReportIndex
         }
     }
 
-    public void Dispose() => gate.Dispose();
+    public void Dispose()
+    {
+        gate.Dispose();
+        wakeups.Dispose();
+    }
 
     private async Task<int> RebuildAsync(LessonsDbContext db, long latest, CancellationToken ct)
     {
@@ -100,19 +170,22 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, LuceneReportIndex
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var indexed = 0;
         Progress = new SearchIndexProgress(0, total);
+        var committed = false;
+        // Stops the writers when the read fails or is cancelled (and the read stops when a writer fails: it closes the channel).
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        List<Task> writers = [];
         try
         {
             index.BeginRebuild();
 
             // One streaming read (no paging: OFFSET grows with the table) feeds batches to an analysing writer per
-            // core; Lucene's writer takes documents from several threads at once. A writer that fails closes the
-            // channel, so the read stops instead of waiting for room.
+            // core; Lucene's writer takes documents from several threads at once.
             var batches = System.Threading.Channels.Channel.CreateBounded<IndexedReport[]>(4);
-            var writers = Enumerable.Range(0, Math.Max(1, Environment.ProcessorCount)).Select(_ => Task.Run(async () =>
+            writers = [.. Enumerable.Range(0, Math.Max(1, Environment.ProcessorCount)).Select(_ => Task.Run(async () =>
             {
                 try
                 {
-                    await foreach (var batch in batches.Reader.ReadAllAsync(ct))
+                    await foreach (var batch in batches.Reader.ReadAllAsync(stop.Token))
                     {
                         index.Add(batch);
                         var done = Interlocked.Add(ref indexed, batch.Length);
@@ -126,7 +199,7 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, LuceneReportIndex
                     batches.Writer.TryComplete(e);
                     throw;
                 }
-            }, ct)).ToList();
+            }, CancellationToken.None))];
             try
             {
                 var batch = new List<IndexedReport>(RebuildBatch);
@@ -139,16 +212,30 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, LuceneReportIndex
                 }
                 if (batch.Count > 0) await batches.Writer.WriteAsync([.. batch], ct);
             }
+            catch
+            {
+                await stop.CancelAsync();
+                throw;
+            }
             finally
             {
                 batches.Writer.TryComplete();
             }
             await Task.WhenAll(writers);
             index.Commit(latest);
+            committed = true;
         }
         finally
         {
-            Progress = null;        // a failed rebuild is retried by the next catch-up (the index still reads as stale)
+            if (!committed)
+            {
+                // Every path waits for the writers: none may still be adding documents when the rebuild is rolled
+                // back, or when the next one starts. Their failure is already the rebuild's.
+                await stop.CancelAsync();
+                await Task.WhenAll(writers).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                index.AbandonRebuild();     // the previous index stays, on disk and for searches
+            }
+            Progress = null;        // a failed rebuild is retried by the next pass
         }
         logger.LogInformation("Search index rebuilt: {Done} reports in {Seconds:F1} s, outbox position {Latest}",
             indexed, clock.Elapsed.TotalSeconds, latest);
@@ -178,52 +265,24 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, LuceneReportIndex
     }
 }
 
-/// <summary>The search port: the index is caught up with the outbox first, so a node reads its own writes.</summary>
+/// <summary>The search port: it reads the index as it is, after waiting a moment for this process's own saves.</summary>
 internal sealed class LuceneReportSearch(SearchIndexer indexer, LuceneReportIndex index) : IReportSearch
 {
     public async Task<ReportSearchPage> SearchAsync(ReportSearchQuery query, CancellationToken ct)
     {
-        await indexer.CatchUpAsync(ct);
+        await indexer.AwaitOwnWritesAsync(ct);
         return index.Search(query) with { Rebuilding = indexer.Progress };
     }
 
     public async Task<IReadOnlyList<ReportHit>> SimilarAsync(Guid reportId, int count, bool membersOnlyVisible, CancellationToken ct)
     {
-        await indexer.CatchUpAsync(ct);
+        await indexer.AwaitOwnWritesAsync(ct);
         return index.Similar(reportId, count, membersOnlyVisible);
     }
 
     public async Task<IReadOnlyList<ReportHit>> PrecedentsAsync(string text, int count, bool membersOnlyVisible, CancellationToken ct)
     {
-        await indexer.CatchUpAsync(ct);
+        await indexer.AwaitOwnWritesAsync(ct);
         return index.Precedents(text, count, membersOnlyVisible);
-    }
-}
-
-/// <summary>Brings the index up (rebuilding it if needed) when the site starts, then follows the outbox, so changes
-/// made by other nodes or by the command verbs arrive without waiting for a search.</summary>
-internal sealed class SearchIndexerService(SearchIndexer indexer, IHostApplicationLifetime lifetime, ILogger<SearchIndexerService> logger)
-    : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        // Let the site start and serve its first pages before opening the index: on two cores the two would
-        // compete. A search in the meantime catches the index up by itself.
-        var started = new TaskCompletionSource();
-        await using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
-            await started.Task.WaitAsync(stoppingToken);
-        await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await indexer.CatchUpAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "The search indexer failed; retrying");
-            }
-            await Task.Delay(TimeSpan.FromMilliseconds(500), stoppingToken);
-        }
     }
 }

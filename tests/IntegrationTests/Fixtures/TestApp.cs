@@ -6,6 +6,7 @@ using Lessons.Application.Organisations.Commands;
 using Lessons.Infrastructure;
 using Lessons.Infrastructure.Identity;
 using Lessons.Infrastructure.Persistence;
+using Lessons.Infrastructure.Search;
 
 using Mediator;
 
@@ -77,7 +78,7 @@ public sealed class TestApp : IAsyncDisposable
         var settings = TestDatabases.Settings(provider, await TestDatabases.CreateAsync(provider));
         settings["Email:PickupDirectory"] = TestDatabases.TempDirectory("mail");
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) settings[key] = value;
-        return Start(provider, settings);
+        return await Start(provider, settings);
     }
 
     /// <summary>The messages written to the pickup folder for <paramref name="to"/>, oldest first.</summary>
@@ -88,15 +89,18 @@ public sealed class TestApp : IAsyncDisposable
     public Task<string> EmailOf(Actor actor) =>
         WithDb(db => db.Members.Where(m => m.Id == actor.Id).Select(m => m.Email).SingleAsync());
 
-    /// <summary>Another node on the same database, with its own index directory (and settings of its own).</summary>
-    public Task<TestApp> WithIndexAt(string indexPath, IDictionary<string, string?>? extra = null)
+    /// <summary>Another node on the same database, with its own index directory (and settings of its own). Without
+    /// <paramref name="indexing"/> its background indexer is not started (the test starts it, or never).</summary>
+    public Task<TestApp> WithIndexAt(string indexPath, IDictionary<string, string?>? extra = null, bool indexing = true)
     {
         var mine = new Dictionary<string, string?>(settings) { ["Search:IndexPath"] = indexPath };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) mine[key] = value;
-        return Task.FromResult(Start(Provider, mine));
+        return Start(Provider, mine, indexing);
     }
 
-    private static TestApp Start(string provider, Dictionary<string, string?> settings)
+    public string ConnectionString => settings["ConnectionStrings:Lessons"]!;
+
+    private static async Task<TestApp> Start(string provider, Dictionary<string, string?> settings, bool indexing = true)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         TestApp? app = null;
@@ -110,8 +114,27 @@ public sealed class TestApp : IAsyncDisposable
             .AddSingleton<TimeProvider>(_ => app!.Clock)
             .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         app = new TestApp(services, provider, settings);
+        // The index follows the outbox in the background, as on a node; the app is handed over once it is up.
+        if (indexing) await app.StartIndexingAsync();
         return app;
     }
+
+    /// <summary>Starts the index's background service and waits for its first pass (the index opened, rebuilt if it
+    /// had to be, caught up).</summary>
+    public async Task StartIndexingAsync()
+    {
+        await services.GetRequiredService<IndexMaintenance>().StartAsync(default);
+        await Indexer.Ready.WaitAsync(TimeSpan.FromSeconds(120));
+    }
+
+    /// <summary>The index's background service, stopped and started as a node's is (a restart keeps the index on disk).</summary>
+    internal IndexMaintenance IndexMaintenance => services.GetRequiredService<IndexMaintenance>();
+
+    internal SearchIndexer Indexer => services.GetRequiredService<SearchIndexer>();
+
+    internal LuceneReportIndex Index => services.GetRequiredService<LuceneReportIndex>();
+
+    public string IndexPath => settings["Search:IndexPath"]!;
 
     /// <summary>Sends a request as the operator (the CLI's identity).</summary>
     public Task<T> Send<T>(IRequest<T> request) => SendAs(Actor.Operator, request);
@@ -181,7 +204,11 @@ public sealed class TestApp : IAsyncDisposable
         return new Actor(id);
     }
 
-    public ValueTask DisposeAsync() => services.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await services.GetRequiredService<IndexMaintenance>().StopAsync(default);
+        await services.DisposeAsync();
+    }
 }
 
 /// <summary>Both databases for every use-case test: the same behaviour on SQLite and PostgreSQL.</summary>

@@ -72,6 +72,7 @@ public static class TestDatabases
         ["Email:Delivery"] = "Pickup",
         ["Search:IndexPath"] = TempDirectory("index"),     // every app, like every node, has an index of its own
         ["Search:ParallelFrom"] = "0",                      // searches split over the cores however small the index
+        ["Search:StartDelaySeconds"] = "0",                 // the index opens at once: a test searches within its first seconds
     };
 
     private static async Task<string> CreateSqliteTemplateAsync()

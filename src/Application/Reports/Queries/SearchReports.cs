@@ -20,6 +20,10 @@ public sealed record SearchReportsQuery : IRequest<SearchPage>
 {
     public const int MaxPageSize = 100;
 
+    /// <summary>How deep a search pages: every share of the index collects page × pageSize hits, so the depth is
+    /// bounded (a narrower search reaches the rest).</summary>
+    public const int MaxHits = 1000;
+
     public string? Text { get; init; }
     public IReadOnlyList<string> Outcomes { get; init; } = [];
     public IReadOnlyList<string> Principles { get; init; } = [];
@@ -67,7 +71,11 @@ public sealed class SearchReportsValidator : AbstractValidator<SearchReportsQuer
             .WithMessage("Till-året kan inte ligga före från-året.").OverridePropertyName("yearTo");
         RuleFor(q => q.Sort).Must(s => s is "relevance" or "newest")
             .WithMessage("Sortera på relevance eller newest.").OverridePropertyName("sort");
-        RuleFor(q => q.Page).InclusiveBetween(1, 10_000).WithMessage("Sidan ska vara ett tal från 1 till 10 000.")
+        RuleFor(q => q.Page).GreaterThanOrEqualTo(1).WithMessage("Sidan ska vara ett tal från 1.").OverridePropertyName("page");
+        RuleFor(q => q.Page).Must((q, page) => (long)page * q.PageSize <= SearchReportsQuery.MaxHits)
+            .When(q => q.Page >= 1 && q.PageSize is >= 1 and <= SearchReportsQuery.MaxPageSize)
+            .WithMessage(q => $"Sökningen visar högst {SearchReportsQuery.MaxHits} träffar: med {q.PageSize} per sida är sida "
+                + $"{SearchReportsQuery.MaxHits / q.PageSize} den sista. Förfina sökningen för att se fler.")
             .OverridePropertyName("page");
         RuleFor(q => q.PageSize).InclusiveBetween(1, SearchReportsQuery.MaxPageSize)
             .WithMessage($"Sidstorleken ska vara 1–{SearchReportsQuery.MaxPageSize}.").OverridePropertyName("pageSize");
