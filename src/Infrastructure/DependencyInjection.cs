@@ -18,6 +18,23 @@ public static class DependencyInjection
 {
     public const string DefaultSqliteConnection = "Data Source=data/lessons.db";
 
+    /// <summary>Connections one node may hold open to PostgreSQL. Npgsql's own default (100) on two nodes already
+    /// exceeds the server's default <c>max_connections</c> (100), which refused connections under load.</summary>
+    public const int DefaultMaxPoolSize = 30;
+
+    /// <summary><c>Database:MaxPoolSize</c> as the pool's size, unless the connection string names one itself.</summary>
+    internal static string SizedPool(string connectionString, int maxPoolSize)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        // The builder writes back only the keywords that were set, under their canonical names, whatever synonym
+        // (MaxPoolSize, Max Pool Size) the operator wrote.
+        var named = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = builder.ConnectionString };
+        if (named.ContainsKey("Maximum Pool Size")) return connectionString;
+        if (maxPoolSize < 1) throw new InvalidOperationException($"Database:MaxPoolSize ska vara minst 1, inte {maxPoolSize}.");
+        builder.MaxPoolSize = maxPoolSize;
+        return builder.ConnectionString;
+    }
+
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         // The EF models are compiled (Persistence/CompiledModels, made by `dotnet ef dbcontext optimize`): building
@@ -45,6 +62,7 @@ public static class DependencyInjection
         {
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new InvalidOperationException("Database:Provider is Postgres, so ConnectionStrings:Lessons must be set (see docs/operators-guide.md).");
+            connectionString = SizedPool(connectionString, configuration.GetValue("Database:MaxPoolSize", DefaultMaxPoolSize));
             services.AddDbContextPool<LessonsDbContext, PostgresLessonsDbContext>((sp, o) => o.UseNpgsql(connectionString)
                 .UseModel(Persistence.CompiledModels.Postgres.PostgresLessonsDbContextModel.Instance)
                 .AddInterceptors(sp.GetRequiredService<Search.SearchChangeSignal>()));

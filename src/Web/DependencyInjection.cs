@@ -29,6 +29,7 @@ public static class DependencyInjection
         var secure = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
 
         services.AddReverseProxy(configuration);
+        services.AddObservability(configuration);
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddSingleton<Links>();
@@ -126,6 +127,7 @@ public static class DependencyInjection
         });
         app.UseStatusCodePagesWithReExecute("/fel/{0}");
         app.UseSecurityHeaders();
+        app.UseMetricsEndpoint();
         var swedish = new CultureInfo("sv-SE");
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
@@ -144,6 +146,7 @@ public static class DependencyInjection
         app.MapSubscriptionsApi();
         app.MapFeeds();
         app.MapTaxonomyAndHealth();
+        app.MapHealth();
         return app;
     }
 

@@ -157,6 +157,18 @@ public sealed class LuceneReportIndex : IDisposable
         Commit(w, appliedChange);
     }
 
+    /// <summary>The documents searches see now, or null while the index is not open (for the metrics: it never opens it).</summary>
+    public int? DocumentCount
+    {
+        get
+        {
+            if (searchers is not { } manager) return null;
+            var searcher = manager.Acquire();
+            try { return searcher.IndexReader.NumDocs; }
+            finally { manager.Release(searcher); }
+        }
+    }
+
     /// <summary>Opens the index if needed, so <see cref="AppliedChange"/> is known.</summary>
     public void Open() => _ = Writer;
 

@@ -41,9 +41,11 @@ internal static class ReverseProxy
         if (app.Environment.IsDevelopment()) return app;
         app.UseHsts();
         // Plain http is sent to the same path at the public https address (Site:PublicUrl, required outside
-        // Development), never to a host a request names. Load balancers ask the nodes for /health over plain http.
+        // Development), never to a host a request names. Load balancers ask the nodes for /health/… and Prometheus
+        // scrapes them over plain http.
         var site = PublicSite.Read(app.Configuration)!;
-        return app.UseWhen(http => !http.Request.IsHttps && !http.Request.Path.StartsWithSegments("/health"), branch => branch.Run(http =>
+        var scrapePath = Observability.ScrapePath(app.Configuration);
+        return app.UseWhen(http => !http.Request.IsHttps && !Observability.AnswersPlainHttp(http.Request, scrapePath), branch => branch.Run(http =>
         {
             var target = new Uri(site, site.AbsolutePath.TrimEnd('/') + http.Request.Path + http.Request.QueryString);
             http.Response.Redirect(target.AbsoluteUri, permanent: false, preserveMethod: true);
