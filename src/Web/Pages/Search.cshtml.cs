@@ -1,5 +1,6 @@
 using Lessons.Application.Reports.Queries;
 using Lessons.Application.Subscriptions;
+using Lessons.Domain.Taxonomy;
 using Lessons.Web.Api;
 using Lessons.Web.Infrastructure;
 
@@ -49,6 +50,70 @@ public sealed class SearchModel(ISender sender) : PageModel
 
     public string PageLink(int page) => Link([], ("page", page.ToString(Display.Swedish)));
 
+    /// <summary>The filter parameters of the search contract, with how a chip names each; <c>q</c>, <c>sort</c> and
+    /// <c>pageSize</c> are not filters.</summary>
+    private static readonly (string Name, string Label, Func<string, string> Term)[] FilterParameters =
+    [
+        ("outcome", "Hur det gick", Vocabulary.Outcomes.LabelOfKey),
+        ("stage", "Hur långt de kom", Vocabulary.Stages.LabelOfKey),
+        ("organisationType", "Typ av organisation", Vocabulary.OrganisationTypes.LabelOfKey),
+        ("principle", "Princip", Vocabulary.Principles.LabelOfKey),
+        ("challenge", "Utmaning", Vocabulary.Challenges.LabelOfKey),
+        ("organisation", "Organisation", k => k),
+        ("yearFrom", "Startår från", k => k),
+        ("yearTo", "Startår till", k => k),
+    ];
+
+    /// <summary>
+    /// One chip per filter value in the address, each a plain link to the same search without that one value, so a
+    /// filter is removed with one click and without a script.
+    /// </summary>
+    public IReadOnlyList<(string Label, string RemoveLink)> ActiveFilters()
+    {
+        var chips = new List<(string, string)>();
+        foreach (var (name, label, term) in FilterParameters)
+        {
+            foreach (var value in Request.Query[name].SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct())
+            {
+                var shown = name == "organisation" ? OrganisationName(value) : term(value);
+                chips.Add(($"{label}: {shown}", Without(name, value)));
+            }
+        }
+        return chips;
+    }
+
+    /// <summary>The same words and sort with every filter removed.</summary>
+    public string ClearFiltersLink() => Link([.. FilterParameters.Select(f => f.Name)]);
+
+    /// <summary>The search has more than one word, so fewer words may find something.</summary>
+    public bool HasSeveralWords => (Query.Text ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 1;
+
+    private string OrganisationName(string key) =>
+        Guid.TryParse(key, out var id) && Results?.OrganisationNames.GetValueOrDefault(id) is { } name ? name : key;
+
+    /// <summary>This page's address without one value of one parameter (other values of it stay, also in a
+    /// comma-separated list).</summary>
+    private string Without(string name, string value)
+    {
+        var query = new QueryBuilder();
+        foreach (var (key, values) in Request.Query.Where(q => q.Key != "page"))
+        {
+            foreach (var v in values)
+            {
+                if (key != name)
+                {
+                    query.Add(key, v ?? "");
+                    continue;
+                }
+                foreach (var part in (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                {
+                    if (part != value) query.Add(key, part);
+                }
+            }
+        }
+        return "/sok" + query.ToQueryString();
+    }
+
     /// <summary>This page's address with the parameters <paramref name="replaced"/> (and the page number) swapped for
     /// <paramref name="values"/>.</summary>
     private string Link(string[] replaced, params (string Key, string Value)[] values)
@@ -68,7 +133,7 @@ public sealed class SearchModel(ISender sender) : PageModel
     {
         var counts = Results?.Facets.GetValueOrDefault("organisation") ?? new Dictionary<string, int>();
         var selected = Query.Organisations.ToHashSet(StringComparer.OrdinalIgnoreCase);
-        string Name(string key) => Guid.TryParse(key, out var id) && Results?.OrganisationNames.GetValueOrDefault(id) is { } name ? name : key;
+        string Name(string key) => OrganisationName(key);
         var top = counts.OrderByDescending(c => c.Value).ThenBy(c => Name(c.Key), StringComparer.Create(Display.Swedish, false)).Take(10)
             .Select(c => c.Key).ToList();
         return [.. top.Concat(Query.Organisations.Where(o => !top.Contains(o, StringComparer.OrdinalIgnoreCase)))

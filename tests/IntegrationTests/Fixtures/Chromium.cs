@@ -52,6 +52,26 @@ public sealed class Chromium : IDisposable
 
     public void Open(string path) => driver.Navigate().GoToUrl(new Uri(site, path));
 
+    /// <summary>Emulates a device <paramref name="width"/> CSS pixels wide (a phone when <paramref name="mobile"/>),
+    /// as the responsive mode of a browser's developer tools does.</summary>
+    public void Viewport(int width, int height = 900, bool mobile = true) =>
+        driver.ExecuteCdpCommand("Emulation.setDeviceMetricsOverride", new Dictionary<string, object?>
+        {
+            ["width"] = width, ["height"] = height, ["deviceScaleFactor"] = 1, ["mobile"] = mobile,
+        });
+
+    /// <summary>Renders the page with the print stylesheet (<c>@media print</c>), as the print preview does.</summary>
+    public void EmulatePrint(bool print = true) =>
+        driver.ExecuteCdpCommand("Emulation.setEmulatedMedia", new Dictionary<string, object?> { ["media"] = print ? "print" : "" });
+
+    public object? Script(string script, params object[] arguments) => driver.ExecuteScript(script, arguments);
+
+    /// <summary>The element that has the keyboard focus.</summary>
+    public IWebElement Focused => driver.SwitchTo().ActiveElement();
+
+    /// <summary>Presses Tab once, as a keyboard user moves to the next control.</summary>
+    public void Tab() => new OpenQA.Selenium.Interactions.Actions(driver).SendKeys(Keys.Tab).Perform();
+
     public string PathAndQuery => new Uri(driver.Url).PathAndQuery;
 
     /// <summary>The element <paramref name="css"/> selects; if none, fails naming the page and what it shows.</summary>

@@ -33,13 +33,19 @@ public static class Journeys
     /// <summary>An administrator made with the create-admin verb, signed in through the form.</summary>
     public static async Task<HttpClient> AdminAsync(this LessonsApp app, string email = "admin@lessons.test")
     {
-        var output = new StringWriter();
-        Assert.Equal(0, await CommandLine.RunAsync(["create-admin", email], () => Task.FromResult(app.Services), output, new StringWriter()));
-        var password = output.ToString().Split("lösenord: ")[1].Split('\n')[0].Trim();
+        var password = await app.CreateAdminAsync(email);
         var client = app.Browser();
         var signedIn = await client.SignInAsync(email, password);
         Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
         return client;
+    }
+
+    /// <summary>Makes an administrator with the create-admin verb and returns the password it printed.</summary>
+    public static async Task<string> CreateAdminAsync(this LessonsApp app, string email = "admin@lessons.test")
+    {
+        var output = new StringWriter();
+        Assert.Equal(0, await CommandLine.RunAsync(["create-admin", email], () => Task.FromResult(app.Services), output, new StringWriter()));
+        return output.ToString().Split("lösenord: ")[1].Split('\n')[0].Trim();
     }
 
     public static async Task<string> OrganisationPathAsync(this HttpClient client, string name)

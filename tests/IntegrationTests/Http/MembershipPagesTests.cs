@@ -59,7 +59,8 @@ public sealed class MembershipPagesTests
         var draft = await HtmlForm.ParseAsync(saved);
         Assert.Equal(HttpStatusCode.OK, (await author.GetAsync(path + "/redigera")).StatusCode);
 
-        var removed = await admin.SubmitAsync(lund, "Ta bort");
+        var asked = await HtmlForm.ParseAsync(await admin.SubmitAsync(lund, "button[value=Remove]"));
+        var removed = await admin.SubmitAsync(asked, lund, "Ja, ta bort");
         Assert.DoesNotContain("eva@lund.se", (await HtmlForm.ParseAsync(removed)).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.Forbidden, (await author.GetAsync(path + "/redigera")).StatusCode);

@@ -1,3 +1,4 @@
+using Lessons.Application.Common.Errors;
 using Lessons.Application.Organisations.Commands;
 using Lessons.Application.Organisations.Queries;
 using Lessons.Web.Infrastructure;
@@ -16,6 +17,13 @@ public sealed class DetailsModel(ISender sender) : PageModel
     [BindProperty]
     public string? Domain { get; set; }
 
+    /// <summary>Set by the confirmation step's own button: only then does a removal happen.</summary>
+    [BindProperty]
+    public bool Confirmed { get; set; }
+
+    /// <summary>A removal asked for but not yet confirmed: the page shows what will go and asks first.</summary>
+    public PendingRemoval? Removal { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         Organisation = await sender.Send(new GetOrganisationQuery(id), ct);
@@ -25,11 +33,36 @@ public sealed class DetailsModel(ISender sender) : PageModel
     public Task<IActionResult> OnPostAddDomainAsync(Guid id, CancellationToken ct) =>
         Act(id, new ChangeEmailDomainCommand(id, Domain), $"Domänen {Domain} är tillagd.", ct);
 
-    public Task<IActionResult> OnPostRemoveDomainAsync(Guid id, CancellationToken ct) =>
-        Act(id, new ChangeEmailDomainCommand(id, Domain, Remove: true), $"Domänen {Domain} är borttagen.", ct);
+    // A removal cannot be undone with a click, so the "Ta bort" button only leads to a confirmation step (a plain
+    // page, no script needed), and the server removes nothing unless that step's form says it was confirmed.
+    public async Task<IActionResult> OnPostRemoveDomainAsync(Guid id, CancellationToken ct)
+    {
+        if (Confirmed) return await Act(id, new ChangeEmailDomainCommand(id, Domain, Remove: true), $"Domänen {Domain} är borttagen.", ct);
+        await OnGetAsync(id, ct);
+        var domain = Manageable().EmailDomains.FirstOrDefault(d => string.Equals(d, Domain?.Trim(), StringComparison.OrdinalIgnoreCase))
+            ?? throw new NotFoundException("Domänen", Domain ?? "");
+        Removal = new PendingRemoval("RemoveDomain", $"Vill du ta bort domänen {domain}?",
+            $"Den som bekräftar en e-postadress på {domain} blir inte längre medlem i {Organisation.Name} direkt. Den som redan är medlem påverkas inte.",
+            null, domain);
+        return Page();
+    }
 
-    public Task<IActionResult> OnPostMemberAsync(Guid id, Guid memberId, MemberAction action, CancellationToken ct) =>
-        Act(id, new ManageMemberCommand(id, memberId, action), "Ändringen är sparad.", ct);
+    public async Task<IActionResult> OnPostMemberAsync(Guid id, Guid memberId, MemberAction action, CancellationToken ct)
+    {
+        if (action != MemberAction.Remove || Confirmed) return await Act(id, new ManageMemberCommand(id, memberId, action), "Ändringen är sparad.", ct);
+        await OnGetAsync(id, ct);
+        var member = Manageable().Members.FirstOrDefault(m => m.Id == memberId) ?? throw new NotFoundException("Medlemmen", memberId);
+        Removal = new PendingRemoval("Member", $"Vill du ta bort {member.DisplayName} ur {Organisation.Name}?",
+            $"{member.DisplayName} ({member.Email}) slutar vara medlem och kan inte längre skriva eller redigera organisationens rapporter. Publicerade rapporter finns kvar.",
+            member.Id, null);
+        return Page();
+    }
+
+    /// <summary>The management part of the page, which only the organisation's editors and moderators get.</summary>
+    private OrganisationManagement Manageable() =>
+        Organisation.Management ?? throw new ForbiddenException("Bara organisationens redaktörer hanterar dess medlemmar.");
+
+    public sealed record PendingRemoval(string Handler, string Question, string Consequence, Guid? MemberId, string? Domain);
 
     private async Task<IActionResult> Act(Guid id, IRequest<Unit> command, string done, CancellationToken ct)
     {
