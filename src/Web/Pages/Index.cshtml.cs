@@ -1,3 +1,4 @@
+using Lessons.Application.Insights;
 using Lessons.Application.Reports.Queries;
 
 using Mediator;
@@ -10,5 +11,13 @@ public sealed class IndexModel(ISender sender) : PageModel
 {
     public IReadOnlyList<ReportSummary> Latest { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct) => Latest = await sender.Send(new ListLatestReportsQuery(12), ct);
+    public PlatformInsights Insights { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Latest = await sender.Send(new ListLatestReportsQuery(12), ct);
+        Insights = await sender.Send(new GetInsightsQuery(), ct);
+    }
+
+    public static string SearchLink(string parameter, string key) => $"/sok?{parameter}={Uri.EscapeDataString(key)}";
 }
