@@ -145,9 +145,7 @@ public sealed class LuceneReportIndex : IDisposable
 
     private ReportSearchPage Find(IndexSearcher searcher, ReportSearchQuery query, TextMatch text)
     {
-        var sort = query.NewestFirst || !text.Scored
-            ? new Sort(new SortField("published", SortFieldType.INT64, true))
-            : new Sort(SortField.FIELD_SCORE, new SortField("published", SortFieldType.INT64, true));
+        var sort = ReportDocuments.Order(scored: text.Scored && !query.NewestFirst);
         foreach (var leaf in searcher.IndexReader.Leaves) columns.For(leaf.AtomicReader);     // every value has its ordinal before filters name them
         var filters = SearchFilters.For(columns, query);
         var weight = searcher.CreateNormalizedWeight(text.Query ?? new MatchAllDocsQuery());

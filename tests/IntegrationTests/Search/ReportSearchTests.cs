@@ -255,4 +255,27 @@ public sealed class ReportSearchTests
         Assert.Equal("Upphandling av skolmat med klimatkrav", titles[2]);
         Assert.Equal("Nytt schema i hemtjänsten", titles[3]);       // a failure about something else comes last
     }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Reports_with_equal_scores_and_dates_come_in_the_order_of_their_ids_on_every_node(string database)
+    {
+        await using var app = await TestApp.StartAsync(database);
+        var editor = await app.Member("Umeå kommun", editor: true);
+        for (var i = 0; i < 6; i++)         // the same text, published at the same moment (the test clock stands still)
+        {
+            await Publish(app, editor, "Nattkameror i hemtjänsten", "Kamerorna ersatte nattliga besök.");
+            await app.SendAs(Actor.Nobody, new SearchReportsQuery());        // each in a segment of its own, in publishing order
+        }
+        await using var other = await app.WithIndexAt(TestDatabases.TempDirectory("index"));
+
+        foreach (var node in new[] { app, other })
+        {
+            foreach (var query in new SearchReportsQuery[] { new() { Text = "nattkameror" }, new(), new() { Text = "nattkameror", Sort = "newest" } })
+            {
+                var ids = (await node.SendAs(Actor.Nobody, query)).Items.Select(h => h.Report.Id.ToString()).ToList();
+                Assert.Equal(6, ids.Count);
+                Assert.Equal(ids.Order(StringComparer.Ordinal), ids);
+            }
+        }
+    }
 }
