@@ -83,7 +83,7 @@ public sealed class ReportSearchTests
 
         var similar = await app.SendAs(Actor.Nobody, new FindSimilarReportsQuery("r001"));
 
-        Assert.Equal(5, similar.Count);
+        Assert.InRange(similar.Count, 3, 5);        // fewer than five when fewer are alike enough
         Assert.DoesNotContain(similar, r => r.Id == source.Id);
         Assert.Contains(similar.Take(3), r => r.Title.Contains("chatt", StringComparison.OrdinalIgnoreCase));
         Assert.NotEqual(source.Organisation!.Id, similar[0].Organisation?.Id);
@@ -277,5 +277,33 @@ public sealed class ReportSearchTests
                 Assert.Equal(ids.Order(StringComparer.Ordinal), ids);
             }
         }
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Similar_reports_and_precedents_leave_out_reports_about_something_else(string database)
+    {
+        await using var app = await TestApp.StartAsync(database);
+        var umea = await app.Member("Umeå kommun", editor: true);
+        var nacka = await app.Member("Nacka kommun", editor: true);
+        await Publish(umea, "Chattbot i kontaktcentret", "Kommunen svarade på invånarnas frågor med en chattbot dygnet runt.");
+        await Publish(nacka, "Chattbot för bygglovsfrågor", "Kommunen lät en chattbot svara invånarna om bygglov.");
+        await Publish(nacka, "En chattbot som bokar tider", "Invånarna bokade tider hos kommunen med en chattbot.");
+        await Publish(umea, "Snöröjning med sensorer", "Kommunen mätte snödjupet på gatorna med sensorer.");
+        // Each report tells its own story in every section: no boilerplate shared by all of them.
+        async Task Publish(Actor editor, string title, string summary) =>
+            await app.SendAs(editor, new PublishReportCommand(await app.SendAs(editor, new CreateDraftCommand(Drafts.Valid(title) with
+            {
+                Summary = summary, Background = summary, WhatWeDid = summary, Result = summary, Lessons = "- " + summary, Recommendations = summary,
+            }))));
+        var source = (await app.SendAs(Actor.Nobody, new SearchReportsQuery { Text = "kontaktcentret" })).Items.Single().Report;
+
+        var similar = await app.SendAs(Actor.Nobody, new FindSimilarReportsQuery(source.Id.ToString()));
+        Assert.Equal(["Chattbot för bygglovsfrågor", "En chattbot som bokar tider"], similar.Select(r => r.Title).Order());
+
+        var precedents = await app.SendAs(umea, new FindPrecedentsQuery("En chattbot för invånarna", "Kommunen vill att en chattbot ska svara på invånarnas frågor."));
+        Assert.Contains(precedents, r => r.Title == "Chattbot i kontaktcentret");
+        Assert.Contains(precedents, r => r.Title == "Chattbot för bygglovsfrågor");
+        Assert.DoesNotContain(precedents, r => r.Title.StartsWith("Snöröjning", StringComparison.Ordinal));
+        Assert.Empty(await app.SendAs(umea, new FindPrecedentsQuery("Ny belysning i parken", "Kommunen byter lamporna i parken.")));
     }
 }
