@@ -306,4 +306,23 @@ public sealed class ReportSearchTests
         Assert.DoesNotContain(precedents, r => r.Title.StartsWith("Snöröjning", StringComparison.Ordinal));
         Assert.Empty(await app.SendAs(umea, new FindPrecedentsQuery("Ny belysning i parken", "Kommunen byter lamporna i parken.")));
     }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task A_word_typed_without_its_diacritics_finds_the_reports_and_the_spelling_is_offered(string database)
+    {
+        await using var app = await TestApp.StartAsync(database);
+        var editor = await app.Member("Umeå kommun", editor: true);
+        await Publish(app, editor, "Planering i hemtjänsten", "Ett nytt schema för hemtjänstens personal gav kortare restider.");
+        await app.SendAs(editor, new PublishReportCommand(await app.SendAs(editor, new CreateDraftCommand(
+            Drafts.Valid("Digitala lås på äldreboendet", membersOnly: true) with { Summary = "Äldreboendet bytte lås." }))));
+
+        var page = await app.SendAs(Actor.Nobody, new SearchReportsQuery { Text = "hemtjanst" });
+        Assert.Equal("hemtjänst", page.Suggestion);
+        Assert.Equal("Planering i hemtjänsten", Assert.Single(page.Items).Report.Title);
+        Assert.Equal("hemtjänstens planering", (await app.SendAs(Actor.Nobody, new SearchReportsQuery { Text = "hemtjanstens planering" })).Suggestion);
+
+        // A visitor is never offered a word that only members-only reports use.
+        Assert.NotEqual("äldreboendet", (await app.SendAs(Actor.Nobody, new SearchReportsQuery { Text = "aldreboendet" })).Suggestion);
+        Assert.Equal("äldreboendet", (await app.SendAs(await app.Member("Lunds kommun"), new SearchReportsQuery { Text = "aldreboendet" })).Suggestion);
+    }
 }
