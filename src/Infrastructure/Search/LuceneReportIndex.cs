@@ -192,9 +192,7 @@ public sealed class LuceneReportIndex : IDisposable
 
     private ReportSearchPage Find(IndexSearcher searcher, ReportSearchQuery query, TextMatch text)
     {
-        var sort = query.NewestFirst || !text.Scored
-            ? new Sort(new SortField("published", SortFieldType.INT64, true))
-            : new Sort(SortField.FIELD_SCORE, new SortField("published", SortFieldType.INT64, true));
+        var sort = ReportDocuments.Order(scored: text.Scored && !query.NewestFirst);
         foreach (var leaf in searcher.IndexReader.Leaves) columns.For(leaf.AtomicReader);     // every value has its ordinal before filters name them
         var filters = SearchFilters.For(columns, query);
         var weight = searcher.CreateNormalizedWeight(text.Query ?? new MatchAllDocsQuery());
@@ -212,13 +210,11 @@ public sealed class LuceneReportIndex : IDisposable
         var collector = parts[0].Collector;
         foreach (var part in parts.Skip(1)) collector.Add(part.Collector);
         var topDocs = TopDocs.Merge(sort, query.Skip, query.Take, [.. parts.Select(p => (TopDocs)p.Top.GetTopDocs())]);
-        var wanted = text.Terms.ToHashSet(StringComparer.Ordinal);
         var hits = topDocs.ScoreDocs.Select(hit =>
         {
             var document = searcher.Doc(hit.Doc);
-            var title = document.Get("title");
-            return new ReportHit(Guid.Parse(document.Get("id")), highlighter.Snippets(document.Get("summary") + "\n" + document.Get("body"), wanted),
-                new MarkedText(title, ReportHighlighter.Merged([.. highlighter.Matches("title", title, wanted)])));
+            return new ReportHit(Guid.Parse(document.Get("id")), highlighter.Snippets(text.Highlight, document.Get("summary") + "\n" + document.Get("body")),
+                highlighter.Title(text.Highlight, document.Get("title")));
         }).ToList();
         var facets = FacetNames.ToDictionary(name => name, name => collector.Counts(columns.IndexOf(name)));
         return new ReportSearchPage(collector.TotalHits, hits, facets, text.Suggestion);

@@ -2,6 +2,7 @@ using System.Globalization;
 
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
+using Lucene.Net.Search;
 using Lucene.Net.Util;
 
 namespace Lessons.Infrastructure.Search;
@@ -10,7 +11,7 @@ namespace Lessons.Infrastructure.Search;
 internal static class ReportDocuments
 {
     /// <summary>The shape of the documents and their analysis: an index written with another is rebuilt.</summary>
-    public const string Schema = "5";
+    public const string Schema = "6";
 
     public static readonly (string Field, float Boost)[] TextFields = [("title", 3f), ("summary", 2f), ("organisation", 1.5f), ("body", 1f)];
     public static readonly string[] FacetNames = ["outcome", "principle", "challenge", "stage", "organisationType", "organisation", "year"];
@@ -27,12 +28,25 @@ internal static class ReportDocuments
         IsIndexed = true, IsTokenized = true, IsStored = false, OmitNorms = true, IndexOptions = IndexOptions.DOCS_ONLY,
     };
 
+    /// <summary>
+    /// The order of hits: by score (when the query scores), then newest first, then by report id. Reports with equal
+    /// scores and publication times would otherwise come in the order of the index's segments, which depends on how
+    /// the outbox happened to be applied: two runs, or two nodes, would order the same results differently.
+    /// </summary>
+    public static Sort Order(bool scored) => scored
+        ? new Sort(SortField.FIELD_SCORE, Newest, ById)
+        : new Sort(Newest, ById);
+
+    private static readonly SortField Newest = new("published", SortFieldType.INT64, true);
+    private static readonly SortField ById = new("id", SortFieldType.STRING);
+
     public static Document ToDocument(IndexedReport r)
     {
         var visibility = r.MembersOnly ? "members" : "public";
         var d = new Document
         {
             new StringField("id", r.Id.ToString(), Field.Store.YES),
+            new SortedDocValuesField("id", new BytesRef(r.Id.ToString())),
             new TextField("title", r.Title, Field.Store.YES),
             new TextField("summary", r.Summary, Field.Store.YES),
             new TextField("body", r.Body, Field.Store.YES),

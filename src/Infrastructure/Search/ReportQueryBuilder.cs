@@ -7,8 +7,9 @@ using static Lessons.Infrastructure.Search.ReportDocuments;
 namespace Lessons.Infrastructure.Search;
 
 /// <summary>A composed text query: null when the text has nothing to match on (show the newest); whether it
-/// scores (only exclusions do not); the stems to mark in snippets; the corrected text when words were misspelt.</summary>
-internal sealed record TextMatch(Query? Query, bool Scored, List<string> Terms, string? Suggestion);
+/// scores (only exclusions do not); what to mark in titles and snippets (null: nothing); the corrected text when
+/// words were misspelt.</summary>
+internal sealed record TextMatch(Query? Query, bool Scored, Query? Highlight, string? Suggestion);
 
 /// <summary>Turns what a user typed into the Lucene query that finds and ranks reports.</summary>
 internal sealed class ReportQueryBuilder(Analyzer analyzer, SpellingCorrector spelling)
@@ -29,12 +30,11 @@ internal sealed class ReportQueryBuilder(Analyzer analyzer, SpellingCorrector sp
     public TextMatch Build(string? text, IReadOnlyList<IReadOnlyList<string>> synonyms, IndexReader reader, bool membersOnlyVisible)
     {
         var clauses = QuerySyntax.Parse(text);
-        var terms = new List<string>();
         var query = new BooleanQuery();
         var plainWords = string.Join(' ', clauses.Where(c => c.Kind == QuerySyntax.Kind.Words && !c.Excluded).Select(c => c.Text));
         var groups = AnalysedSynonyms(synonyms);
         var (plainText, suggestion) = spelling.Corrected(plainWords, text, groups, reader, membersOnlyVisible ? SpellingField : PublicSpellingField);
-        var concepts = Concepts(SwedishAnalysis.Words(analyzer, plainText), groups, terms);
+        var concepts = Concepts(SwedishAnalysis.Words(analyzer, plainText), groups);
         foreach (var clause in clauses)
         {
             if (clause.Kind == QuerySyntax.Kind.Prefix)
@@ -53,15 +53,20 @@ internal sealed class ReportQueryBuilder(Analyzer analyzer, SpellingCorrector sp
             var anyField = new DisjunctionMaxQuery(0.1f);
             foreach (var (field, boost) in TextFields) anyField.Add(Boosted(Phrase(field, words), boost));
             query.Add(anyField, Occur.MUST);
-            terms.AddRange(words.Select(w => w.Stem));
         }
         foreach (var concept in concepts) query.Add(concept, Occur.SHOULD);
         var required = query.Clauses.Count(c => c.Occur == Occur.MUST);
         if (required == 0 && concepts.Count > 0) query.MinimumNumberShouldMatch = concepts.Count <= 2 ? 1 : (concepts.Count + 1) / 2;
-        if (query.Clauses.Count == 0) return new TextMatch(null, false, terms, suggestion);
+        if (query.Clauses.Count == 0) return new TextMatch(null, false, null, suggestion);
         var scored = required > 0 || concepts.Count > 0;
-        if (!scored) query.Add(new MatchAllDocsQuery(), Occur.MUST);      // only exclusions: everything else, newest first
-        return new TextMatch(concepts.Any(c => c is FailureConcept) ? AskingForFailures(query) : query, scored, terms, suggestion);
+        if (!scored)
+        {
+            query.Add(new MatchAllDocsQuery(), Occur.MUST);      // only exclusions: everything else, newest first
+            return new TextMatch(query, false, null, suggestion);
+        }
+        return concepts.Any(c => c is FailureConcept)
+            ? new TextMatch(AskingForFailures(query), true, FailureForms(query), suggestion)
+            : new TextMatch(query, true, query, suggestion);
     }
 
 
@@ -82,6 +87,17 @@ internal sealed class ReportQueryBuilder(Analyzer analyzer, SpellingCorrector sp
 
     private const float FailureWordWeight = 0.5f;
     private const float FailureBoost = 1.5f;
+
+    /// <summary>What a failure query marks: what it matched, and every form of the failure words, which is what the
+    /// failed reports it found by their outcome say.</summary>
+    private static BooleanQuery FailureForms(Query query)
+    {
+        var marked = new BooleanQuery { { query, Occur.SHOULD } };
+        foreach (var stem in FailureStems)
+            foreach (var (field, boost) in TextFields.Where(f => f.Field != "organisation"))
+                marked.Add(new TermQuery(new Term(field, stem)) { Boost = boost * FailureWordWeight }, Occur.SHOULD);
+        return marked;
+    }
 
     /// <summary>The query, with a failed or abandoned outcome adding to the score of what it matches.</summary>
     private static BooleanQuery AskingForFailures(Query text) =>
@@ -110,7 +126,7 @@ internal sealed class ReportQueryBuilder(Analyzer analyzer, SpellingCorrector sp
     };
 
     /// <summary>The plain words as concepts: each word, or a run of words that is a member of a synonym group.</summary>
-    private static List<Query> Concepts(List<AnalysedWord> words, List<List<IReadOnlyList<string>>> groups, List<string> terms)
+    private static List<Query> Concepts(List<AnalysedWord> words, List<List<IReadOnlyList<string>>> groups)
     {
         var concepts = new List<Query>();
         for (var i = 0; i < words.Count && concepts.Count < QuerySyntax.MaxClauses;)
@@ -129,15 +145,12 @@ internal sealed class ReportQueryBuilder(Analyzer analyzer, SpellingCorrector sp
             if (matched is null && FailureStems.Contains(words[i].Stem))
             {
                 concepts.Add(new FailureConcept(words[i]));
-                terms.AddRange(FailureStems);
                 i++;
                 continue;
             }
             if (matched is null)
             {
                 concepts.Add(Word(words[i]));
-                terms.Add(words[i].Stem);
-                terms.AddRange(words[i].Parts);
                 i++;
                 continue;
             }
@@ -147,9 +160,7 @@ internal sealed class ReportQueryBuilder(Analyzer analyzer, SpellingCorrector sp
                 var alternative = AllOf([.. other.Select(stem => new AnalysedWord(stem, [], 0))]);
                 alternative.Boost *= 0.9f;       // the words the user wrote weigh a little more
                 concept.Add(alternative);
-                terms.AddRange(other);
             }
-            terms.AddRange(matched);
             concepts.Add(concept);
             i += matched.Count;
         }

@@ -13,8 +13,9 @@ internal sealed class SpellingCorrector(Analyzer analyzer, Analyzer plain)
     /// <summary>
     /// The plain words with each word the index has never seen ("välfärdstenik") replaced by the closest word the
     /// reports use (one edit for short words, two for long; a transposition is one), found in the index's own
-    /// vocabulary of words as written. Returns the text to search and, when anything changed, the user's whole
-    /// query with the corrections, for "Menade du …?".
+    /// vocabulary of words as written. A word typed without its diacritics (hemtjanst, as on a foreign keyboard)
+    /// is first looked for as such (<see cref="Unfolded"/>): that is surer than any other correction. Returns the text
+    /// to search and, when anything changed, the user's whole query with the corrections, for "Menade du …?".
     /// </summary>
     public (string Text, string? Suggestion) Corrected(string plainText, string? original, List<List<IReadOnlyList<string>>> synonyms,
         IndexReader reader, string spellingField)
@@ -29,13 +30,59 @@ internal sealed class SpellingCorrector(Analyzer analyzer, Analyzer plain)
             var analysed = SwedishAnalysis.Words(analyzer, word);
             if (analysed.Count != 1 || Known(analysed[0].Stem) || ReportQueryBuilder.FailureStems.Contains(analysed[0].Stem) || synonyms.Any(g => g.Any(m => m.Contains(analysed[0].Stem)))
                 || (analysed[0].Parts.Count > 1 && analysed[0].Parts.All(Known))) continue;     // known, a synonym, or a compound of known parts
-            if (Closest(spelling, spellingField, word) is { } closest) corrections[word] = closest;
+            if (Unfolded(reader, spelling, word, analysed[0].Stem) is { } unfolded) corrections[word] = unfolded;
+            else if (Closest(spelling, spellingField, word) is { } closest) corrections[word] = closest;
         }
         if (corrections.Count == 0) return (plainText, null);
         string Fix(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\w+",
             m => corrections.TryGetValue(m.Value.ToLowerInvariant(), out var c) ? c : m.Value);
         return (Fix(plainText), Fix(original ?? ""));
     }
+
+    /// <summary>
+    /// The word with the diacritics it was typed without: a stem of the index that differs from the word's stem only
+    /// by å, ä, ö (or é, ü), in any text field, the most used if several, and that a report visible to the searcher
+    /// writes (the stems are of every report). The word's ending is kept: hemtjansten → hemtjänsten.
+    /// </summary>
+    internal static string? Unfolded(IndexReader reader, Terms spelling, string word, string stem)
+    {
+        if (!word.StartsWith(stem, StringComparison.Ordinal)) return null;
+        var folded = Fold(stem);
+        (string Stem, int Reports)? best = null;
+        foreach (var (field, _) in TextFields)
+        {
+            if (MultiFields.GetTerms(reader, field) is not { } stems) continue;
+            var candidates = new FuzzyTermsEnum(stems, new AttributeSource(), new Term(field, stem), 2, 0, false);
+            for (var i = 0; i < 500 && candidates.MoveNext(); i++)
+            {
+                var candidate = candidates.Term.Utf8ToString();
+                if (candidate.Length != stem.Length || candidate == stem || Fold(candidate) != folded) continue;
+                if ((best is null || candidates.DocFreq > best.Value.Reports) && Written(spelling, candidate)) best = (candidate, candidates.DocFreq);
+            }
+        }
+        return best is { } b ? b.Stem + word[stem.Length..] : null;
+    }
+
+    /// <summary>Whether a word as written in the spelling field has this stem.</summary>
+    private static bool Written(Terms spelling, string stem)
+    {
+        var words = spelling.GetEnumerator();
+        if (words.SeekCeil(new BytesRef(stem)) == TermsEnum.SeekStatus.END) return false;
+        for (var i = 0; i < 50; i++)
+        {
+            var word = words.Term.Utf8ToString();
+            if (!word.StartsWith(stem, StringComparison.Ordinal)) return false;
+            if (SwedishAnalysis.Stem(word) == stem) return true;
+            if (!words.MoveNext()) return false;
+        }
+        return false;
+    }
+
+    internal static string Fold(string word) => string.Create(word.Length, word, (chars, w) =>
+    {
+        for (var i = 0; i < w.Length; i++)
+            chars[i] = w[i] switch { 'å' or 'ä' or 'à' or 'á' or 'æ' => 'a', 'ö' or 'ø' or 'ó' => 'o', 'é' or 'è' or 'ë' => 'e', 'ü' => 'u', var c => c };
+    });
 
     private static string? Closest(Terms spelling, string field, string word)
     {

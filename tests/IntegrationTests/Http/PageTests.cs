@@ -96,4 +96,17 @@ public sealed class PageTests
 
         Assert.Contains("snöröjning, vinterväghållning", await added.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_search_typed_without_diacritics_finds_the_reports_and_offers_the_word_with_them()
+    {
+        await using var app = await LessonsApp.StartAsync(extra: new Dictionary<string, string?> { ["DemoContent:Enabled"] = "true" });
+
+        var page = await app.Browser().GetPageAsync("/sok?q=hemtjanst");
+
+        var suggestion = page.QuerySelector("p.suggestion")!;
+        Assert.Equal("Menade du hemtjänst? Träffarna nedan gäller den stavningen.", suggestion.TextContent.Trim());
+        Assert.Equal("/sok?q=hemtjänst", Uri.UnescapeDataString(suggestion.QuerySelector("a")!.GetAttribute("href")!));
+        Assert.Contains(page.QuerySelectorAll(".report-list mark"), m => m.TextContent.StartsWith("hemtjänst", StringComparison.OrdinalIgnoreCase));
+    }
 }

@@ -83,7 +83,7 @@ public sealed class ReportSearchTests
 
         var similar = await app.SendAs(Actor.Nobody, new FindSimilarReportsQuery("r001"));
 
-        Assert.Equal(5, similar.Count);
+        Assert.InRange(similar.Count, 3, 5);        // fewer than five when fewer are alike enough
         Assert.DoesNotContain(similar, r => r.Id == source.Id);
         Assert.Contains(similar.Take(3), r => r.Title.Contains("chatt", StringComparison.OrdinalIgnoreCase));
         Assert.NotEqual(source.Organisation!.Id, similar[0].Organisation?.Id);
@@ -254,5 +254,75 @@ public sealed class ReportSearchTests
         Assert.Equal(4, titles.Count);
         Assert.Equal("Upphandling av skolmat med klimatkrav", titles[2]);
         Assert.Equal("Nytt schema i hemtjänsten", titles[3]);       // a failure about something else comes last
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Reports_with_equal_scores_and_dates_come_in_the_order_of_their_ids_on_every_node(string database)
+    {
+        await using var app = await TestApp.StartAsync(database);
+        var editor = await app.Member("Umeå kommun", editor: true);
+        for (var i = 0; i < 6; i++)         // the same text, published at the same moment (the test clock stands still)
+        {
+            await Publish(app, editor, "Nattkameror i hemtjänsten", "Kamerorna ersatte nattliga besök.");
+            await app.SendAs(Actor.Nobody, new SearchReportsQuery());        // each in a segment of its own, in publishing order
+        }
+        await using var other = await app.WithIndexAt(TestDatabases.TempDirectory("index"));
+
+        foreach (var node in new[] { app, other })
+        {
+            foreach (var query in new SearchReportsQuery[] { new() { Text = "nattkameror" }, new(), new() { Text = "nattkameror", Sort = "newest" } })
+            {
+                var ids = (await node.SendAs(Actor.Nobody, query)).Items.Select(h => h.Report.Id.ToString()).ToList();
+                Assert.Equal(6, ids.Count);
+                Assert.Equal(ids.Order(StringComparer.Ordinal), ids);
+            }
+        }
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Similar_reports_and_precedents_leave_out_reports_about_something_else(string database)
+    {
+        await using var app = await TestApp.StartAsync(database);
+        var umea = await app.Member("Umeå kommun", editor: true);
+        var nacka = await app.Member("Nacka kommun", editor: true);
+        await Publish(umea, "Chattbot i kontaktcentret", "Kommunen svarade på invånarnas frågor med en chattbot dygnet runt.");
+        await Publish(nacka, "Chattbot för bygglovsfrågor", "Kommunen lät en chattbot svara invånarna om bygglov.");
+        await Publish(nacka, "En chattbot som bokar tider", "Invånarna bokade tider hos kommunen med en chattbot.");
+        await Publish(umea, "Snöröjning med sensorer", "Kommunen mätte snödjupet på gatorna med sensorer.");
+        // Each report tells its own story in every section: no boilerplate shared by all of them.
+        async Task Publish(Actor editor, string title, string summary) =>
+            await app.SendAs(editor, new PublishReportCommand(await app.SendAs(editor, new CreateDraftCommand(Drafts.Valid(title) with
+            {
+                Summary = summary, Background = summary, WhatWeDid = summary, Result = summary, Lessons = "- " + summary, Recommendations = summary,
+            }))));
+        var source = (await app.SendAs(Actor.Nobody, new SearchReportsQuery { Text = "kontaktcentret" })).Items.Single().Report;
+
+        var similar = await app.SendAs(Actor.Nobody, new FindSimilarReportsQuery(source.Id.ToString()));
+        Assert.Equal(["Chattbot för bygglovsfrågor", "En chattbot som bokar tider"], similar.Select(r => r.Title).Order());
+
+        var precedents = await app.SendAs(umea, new FindPrecedentsQuery("En chattbot för invånarna", "Kommunen vill att en chattbot ska svara på invånarnas frågor."));
+        Assert.Contains(precedents, r => r.Title == "Chattbot i kontaktcentret");
+        Assert.Contains(precedents, r => r.Title == "Chattbot för bygglovsfrågor");
+        Assert.DoesNotContain(precedents, r => r.Title.StartsWith("Snöröjning", StringComparison.Ordinal));
+        Assert.Empty(await app.SendAs(umea, new FindPrecedentsQuery("Ny belysning i parken", "Kommunen byter lamporna i parken.")));
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task A_word_typed_without_its_diacritics_finds_the_reports_and_the_spelling_is_offered(string database)
+    {
+        await using var app = await TestApp.StartAsync(database);
+        var editor = await app.Member("Umeå kommun", editor: true);
+        await Publish(app, editor, "Planering i hemtjänsten", "Ett nytt schema för hemtjänstens personal gav kortare restider.");
+        await app.SendAs(editor, new PublishReportCommand(await app.SendAs(editor, new CreateDraftCommand(
+            Drafts.Valid("Digitala lås på äldreboendet", membersOnly: true) with { Summary = "Äldreboendet bytte lås." }))));
+
+        var page = await app.SendAs(Actor.Nobody, new SearchReportsQuery { Text = "hemtjanst" });
+        Assert.Equal("hemtjänst", page.Suggestion);
+        Assert.Equal("Planering i hemtjänsten", Assert.Single(page.Items).Report.Title);
+        Assert.Equal("hemtjänstens planering", (await app.SendAs(Actor.Nobody, new SearchReportsQuery { Text = "hemtjanstens planering" })).Suggestion);
+
+        // A visitor is never offered a word that only members-only reports use.
+        Assert.NotEqual("äldreboendet", (await app.SendAs(Actor.Nobody, new SearchReportsQuery { Text = "aldreboendet" })).Suggestion);
+        Assert.Equal("äldreboendet", (await app.SendAs(await app.Member("Lunds kommun"), new SearchReportsQuery { Text = "aldreboendet" })).Suggestion);
     }
 }
