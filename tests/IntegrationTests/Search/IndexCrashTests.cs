@@ -30,6 +30,7 @@ public sealed class IndexCrashTests
 
         private Dictionary<string, string?> Settings => new()
         {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",        // plain http on loopback, no public address needed
             ["Database:Provider"] = "Sqlite",
             ["ConnectionStrings:Lessons"] = $"Data Source={Database}",
             ["Search:IndexPath"] = Index,
@@ -123,12 +124,13 @@ public sealed class IndexCrashTests
     private static async Task<int> Total(SiteProcess site) =>
         (await site.Browser().GetFromJsonAsync<JsonElement>("/api/v1/reports?pageSize=1")).GetProperty("total").GetInt32();
 
-    private static async Task Until(Func<Task<bool>> condition, string what, int seconds = 90)
+    private static async Task Until(Func<Task<bool>> condition, string what, Func<string>? log = null, int seconds = 180)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (!await condition())
         {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException(what);
+            if (DateTime.UtcNow > deadline) throw new TimeoutException(what + "
+" + log?.Invoke());
             await Task.Delay(50);
         }
     }
@@ -139,7 +141,7 @@ public sealed class IndexCrashTests
     {
         var published = await node.PublishedInDatabase();
         await using (var site = await node.SiteAsync())
-            await Until(async () => await Total(site) == published.Count, $"the index never reached {published.Count} reports");
+            await Until(async () => await Total(site) == published.Count, $"the index never reached {published.Count} reports", () => site.Log);
         var (outbox, ids) = node.IndexOnDisk();
         Assert.Equal(published.Order(), ids.Order());
         Assert.Equal(long.Parse((await node.Query("SELECT MAX(Id) FROM search_changes")).Single(), System.Globalization.CultureInfo.InvariantCulture), outbox);
@@ -178,8 +180,9 @@ public sealed class IndexCrashTests
         try
         {
             await Until(async () => await Total(site) == 100, "the first 100 reports were never indexed");
-            more = node.Start("generate", "--reports", "1500", "--seed", "4");      // batches of 500, each its own commit
-            await Until(async () => await Total(site) > 100, "the running node never caught up with the first batch");
+            more = node.Start("generate", "--reports", "1000", "--seed", "4");      // batches of 500, each its own commit
+            await Until(async () => await Total(site) > 100, "the running node never caught up with the first batch",
+                () => $"generate:\n{more.Output}\nsite:\n{site.Log}");
         }
         finally
         {
