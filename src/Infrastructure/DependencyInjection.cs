@@ -73,7 +73,13 @@ public static class DependencyInjection
         }
         services.AddScoped<ILessonsDbContext>(sp => sp.GetRequiredService<LessonsDbContext>());
 
-        services.AddOptions<EmailOptions>().Bind(configuration.GetSection("Email"));
+        services.AddOptions<EmailOptions>().Bind(configuration.GetSection("Email"))
+            .Validate(o => o.Smtp.Attempts >= 1, "Email:Smtp:Attempts must be at least 1.")
+            .Validate(o => o.Smtp.MessagesPerSecond >= 0, "Email:Smtp:MessagesPerSecond must be 0 (no limit) or more.")
+            .Validate(o => o.Smtp.Timeout > TimeSpan.Zero && o.Smtp.RetryDelay >= TimeSpan.Zero, "Email:Smtp:Timeout must be positive and Email:Smtp:RetryDelay not negative.")
+            .ValidateOnStart();
+        services.AddMetrics();
+        services.AddSingleton<EmailMetrics>();
         var delivery = configuration["Email:Delivery"] ?? "Pickup";
         if (delivery.Equals("Smtp", StringComparison.OrdinalIgnoreCase)) services.AddSingleton<IEmailSender, SmtpEmailSender>();
         else if (delivery.Equals("Pickup", StringComparison.OrdinalIgnoreCase)) services.AddSingleton<IEmailSender, PickupFolderEmailSender>();

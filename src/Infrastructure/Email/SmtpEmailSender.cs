@@ -1,69 +1,179 @@
+using System.Net.Sockets;
+
 using Lessons.Application.Common.Ports;
 
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+
+using MimeKit;
 
 namespace Lessons.Infrastructure.Email;
 
-internal sealed class SmtpEmailSender(IOptions<EmailOptions> options) : IEmailSender
+internal sealed partial class SmtpEmailSender(
+    IOptions<EmailOptions> emailOptions, EmailMetrics emailMetrics, TimeProvider timeProvider, ILogger<SmtpEmailSender> logger) : IEmailSender
 {
+    private readonly IOptions<EmailOptions> options = emailOptions;
+    private readonly EmailMetrics metrics = emailMetrics;
+    private readonly TimeProvider clock = timeProvider;
+    private readonly ILogger log = logger;
+
+    /// <summary>One try, no pacing: someone is waiting for this mail (a confirmation link), and the caller logs a failure.</summary>
     public async Task SendAsync(EmailMessage message, CancellationToken ct)
     {
-        using var client = await ConnectAsync(ct);
-        await client.SendAsync(Build(message), ct);
-        await client.DisconnectAsync(true, ct);
+        try
+        {
+            using var client = await ConnectAsync(ct);
+            await client.SendAsync(MimeMessages.Build(message, options.Value), ct);
+            await client.DisconnectAsync(true, ct);
+            metrics.Sent();
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            metrics.Failed(e is SmtpCommandException { ErrorCode: SmtpErrorCode.RecipientNotAccepted } c && IsPermanent(c)
+                ? SendOutcome.PermanentFailure : SendOutcome.TransientFailure);
+            throw;
+        }
     }
 
-    public Task<IEmailBatch> OpenBatchAsync(CancellationToken ct) => Task.FromResult<IEmailBatch>(new Batch(this));
-
-    private MimeKit.MimeMessage Build(EmailMessage message) => MimeMessages.Build(message, options.Value);
+    public Task<IEmailBatch> OpenBatchAsync(CancellationToken ct) => Task.FromResult<IEmailBatch>(new SmtpBatch(this, options.Value.Smtp));
 
     private async Task<SmtpClient> ConnectAsync(CancellationToken ct)
     {
         var settings = options.Value.Smtp;
-        var client = new SmtpClient();
-        var security = settings.EnableSsl ? SecureSocketOptions.Auto : SecureSocketOptions.None;
-        await client.ConnectAsync(settings.Host, settings.Port, security, ct);
-        if (!string.IsNullOrEmpty(settings.User))
-            await client.AuthenticateAsync(settings.User, settings.Password ?? "", ct);
-        return client;
+        var client = new SmtpClient { Timeout = (int)settings.Timeout.TotalMilliseconds };
+        try
+        {
+            await client.ConnectAsync(settings.Host, settings.Port, Security(settings), ct);
+            if (!string.IsNullOrEmpty(settings.User))
+                await client.AuthenticateAsync(settings.User, settings.Password ?? "", ct);
+            return client;
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
     }
 
-    /// <summary>One connection for the whole batch, opened on the first message and opened again if it drops.</summary>
-    private sealed class Batch(SmtpEmailSender sender) : IEmailBatch
+    internal static SecureSocketOptions Security(SmtpOptions settings) => settings.Security switch
     {
-        private SmtpClient? _client;
+        // EnableSsl keeps its old meaning (MailKit's Auto: TLS on connect on port 465, else STARTTLS when offered);
+        // without it, STARTTLS is still used whenever the server offers it.
+        SmtpSecurity.Auto => settings.EnableSsl ? SecureSocketOptions.Auto : SecureSocketOptions.StartTlsWhenAvailable,
+        SmtpSecurity.StartTls => SecureSocketOptions.StartTls,
+        SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
+        _ => SecureSocketOptions.None,
+    };
+
+    /// <summary>A 5xx refusal; a 4xx is the server asking to be tried again.</summary>
+    private static bool IsPermanent(SmtpCommandException e) => (int)e.StatusCode is >= 500 and < 600;
+
+    /// <summary>
+    /// One connection for the whole batch, opened on the first message and again whenever it drops; each message
+    /// paced by a token bucket and tried again with exponential back-off while its failure is transient.
+    /// </summary>
+    private sealed class SmtpBatch(SmtpEmailSender sender, SmtpOptions settings) : IEmailBatch
+    {
+        private readonly System.Threading.RateLimiting.RateLimiter? pace = SendRate.Limiter(settings.MessagesPerSecond);
+        private readonly SemaphoreSlim oneAtATime = new(1, 1);     // one SMTP conversation: messages go in turn
+        private SmtpClient? client;
 
         public async Task<SendResult> SendAsync(EmailMessage message, CancellationToken ct)
         {
+            // An address that is no address is the recipient's failure, like a refusal by the server.
+            if (!MailboxAddress.TryParse(message.To, out _))
+            {
+                sender.metrics.Failed(SendOutcome.PermanentFailure);
+                return new(SendOutcome.PermanentFailure, "not an e-mail address");
+            }
+            // Built once, so every try sends the same bytes.
+            var mime = MimeMessages.Build(message, sender.options.Value);
+            await oneAtATime.WaitAsync(ct);
             try
             {
-                if (_client is not { IsConnected: true })
+                for (var attempt = 1; ; attempt++)
                 {
-                    _client?.Dispose();
-                    _client = await sender.ConnectAsync(ct);
+                    // The token is spent on taking it: a token bucket's lease has nothing to give back.
+                    if (pace is not null) (await pace.AcquireAsync(1, ct)).Dispose();
+                    var (result, retry) = await TryAsync(mime, ct);
+                    if (!retry || attempt >= settings.Attempts)
+                    {
+                        if (result.Outcome == SendOutcome.Sent) sender.metrics.Sent();
+                        else
+                        {
+                            sender.metrics.Failed(result.Outcome);
+                            LogFailed(sender.log, mime.MessageId, result.Outcome, attempt, result.Reason);
+                        }
+                        return result;
+                    }
+                    sender.metrics.Retried();
+                    await Task.Delay(settings.RetryDelay * Math.Pow(2, attempt - 1), sender.clock, ct);
                 }
-                await _client.SendAsync(sender.Build(message), ct);
-                return SendResult.Sent;
             }
-            catch (SmtpCommandException e) when ((int)e.StatusCode >= 500)
+            finally
             {
-                return new(SendOutcome.PermanentFailure, e.Message);
+                oneAtATime.Release();
             }
-            catch (Exception e) when (e is SmtpCommandException or SmtpProtocolException or ServiceNotConnectedException or IOException)
+        }
+
+        private async Task<(SendResult Result, bool Retry)> TryAsync(MimeMessage mime, CancellationToken ct)
+        {
+            try
             {
-                return new(SendOutcome.TransientFailure, e.Message);
+                if (client is not { IsConnected: true })
+                {
+                    client?.Dispose();
+                    client = null;
+                    client = await sender.ConnectAsync(ct);
+                }
+                await client.SendAsync(mime, ct);
+                return (SendResult.Sent, false);
+            }
+            catch (SmtpCommandException e) when (IsPermanent(e))
+            {
+                // Only a refused recipient counts against the address. A refused sender or message (our
+                // configuration, our content) would refuse every address alike: it is reported, never held against one.
+                var outcome = e.ErrorCode == SmtpErrorCode.RecipientNotAccepted ? SendOutcome.PermanentFailure : SendOutcome.TransientFailure;
+                return (new(outcome, $"{(int)e.StatusCode} {e.Message}"), false);
+            }
+            catch (SmtpCommandException e)
+            {
+                return (new(SendOutcome.TransientFailure, $"{(int)e.StatusCode} {e.Message}"), true);
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested && e is SmtpProtocolException or ServiceNotConnectedException
+                or IOException or SocketException or TimeoutException or OperationCanceledException or AuthenticationException or SslHandshakeException
+                or NotSupportedException)
+            {
+                // A dropped connection, a timeout, a server that is down, refuses our login or lacks the STARTTLS we
+                // require: the next try starts on a new connection.
+                client?.Dispose();
+                client = null;
+                return (new(SendOutcome.TransientFailure, e.Message), true);
             }
         }
 
         public async ValueTask DisposeAsync()
         {
-            if (_client is null) return;
-            if (_client.IsConnected) await _client.DisconnectAsync(true, CancellationToken.None);
-            _client.Dispose();
+            pace?.Dispose();
+            oneAtATime.Dispose();
+            if (client is null) return;
+            try
+            {
+                if (client.IsConnected) await client.DisconnectAsync(true, CancellationToken.None);
+            }
+            catch (Exception e) when (e is SmtpProtocolException or IOException or SocketException or TimeoutException)
+            {
+                // Every message has its outcome already; a QUIT that fails changes none of them.
+            }
+            client.Dispose();
         }
     }
+
+    // The Message-ID, not the address: the log is no register of who subscribes.
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Mail <{MessageId}> not delivered ({Outcome}) after {Attempts} tries: {Reason}")]
+    private static partial void LogFailed(ILogger logger, string? messageId, SendOutcome outcome, int attempts, string? reason);
 }

@@ -16,6 +16,8 @@ public static class Requires
         Assert.Skip(message);
     }
 
+    public static void Smtp() => Tool(SmtpServer.IsInstalled, "aiosmtpd (an SMTP server for the tests)", "apt-get install -y python3-aiosmtpd");
+
     public static void Nginx() => Tool(Fixtures.Nginx.IsInstalled, "nginx", "apt-get install -y nginx");
 
     public static async Task<PostgresCluster> Postgres()
