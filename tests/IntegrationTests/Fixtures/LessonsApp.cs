@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 using MimeKit;
 
@@ -26,6 +27,9 @@ public sealed class LessonsApp : WebApplicationFactory<Program>
     public string MailDirectory => settings["Email:PickupDirectory"]!;
 
     public string ConnectionString => settings["ConnectionStrings:Lessons"]!;
+
+    /// <summary>What the app logged, under the filters its settings give every logger.</summary>
+    public CapturedLogs Logs { get; } = new();
 
     public static async Task<LessonsApp> StartAsync(string database = TestDatabases.Sqlite, IDictionary<string, string?>? extra = null)
     {
@@ -87,6 +91,7 @@ public sealed class LessonsApp : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
 
     public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions

@@ -5,6 +5,7 @@ using Lessons.Application.Organisations;
 using Lessons.Application.Organisations.Commands;
 using Lessons.Infrastructure;
 using Lessons.Infrastructure.Identity;
+using Lessons.Infrastructure.Observability;
 using Lessons.Infrastructure.Persistence;
 using Lessons.Infrastructure.Search;
 
@@ -109,6 +110,7 @@ public sealed class TestApp : IAsyncDisposable
             .AddSingleton<IConfiguration>(configuration)
             .AddApplication()
             .AddInfrastructure(configuration)
+            .AddLessonsObservability()
             .AddScoped<TestCurrentUser>()
             .AddScoped<ICurrentUser>(sp => sp.GetRequiredService<TestCurrentUser>())
             .AddSingleton<TimeProvider>(_ => app!.Clock)

@@ -1,0 +1,42 @@
+using Lessons.Application.Reports.Commands;
+using Lessons.Application.Reports.Queries;
+using Lessons.IntegrationTests.Fixtures;
+
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Lessons.IntegrationTests.Search;
+
+/// <summary>The readiness of a node's index: open, and no change in the outbox older than the limit left unapplied.</summary>
+public sealed class SearchIndexHealthTests
+{
+    private static async Task<HealthReportEntry> Check(TestApp app) =>
+        await app.InScope(async sp => (await sp.GetRequiredService<HealthCheckService>().CheckHealthAsync(c => c.Name == "search-index")).Entries["search-index"]);
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task The_index_is_ready_once_open_and_not_while_a_change_older_than_the_limit_waits(string database)
+    {
+        await using var app = await TestApp.StartAsync(database, new Dictionary<string, string?> { ["Health:SearchMaxLagSeconds"] = "30" });
+        var editor = await app.Member("Umeå kommun", editor: true);
+        await app.SendAs(editor, new PublishReportCommand(await app.SendAs(editor, new CreateDraftCommand(Drafts.Valid("Digitala lås i hemtjänsten")))));
+
+        Assert.Equal(HealthStatus.Unhealthy, (await Check(app)).Status);       // nothing has opened the index yet
+
+        var found = await app.Send(new SearchReportsQuery());                    // a search opens it and catches up
+        var current = await Check(app);
+        Assert.Equal(HealthStatus.Healthy, current.Status);
+        Assert.Equal(found.Total, current.Data["documents"]);
+
+        await app.SendAs(editor, new PublishReportCommand(await app.SendAs(editor, new CreateDraftCommand(Drafts.Valid("Nattkameror i äldreboendet")))));
+        app.Clock.Advance(TimeSpan.FromSeconds(29));
+        Assert.Equal(HealthStatus.Healthy, (await Check(app)).Status);
+
+        app.Clock.Advance(TimeSpan.FromSeconds(2));
+        var behind = await Check(app);
+        Assert.Equal(HealthStatus.Unhealthy, behind.Status);
+        Assert.True((long)behind.Data["pendingChanges"] > 0);
+
+        await app.Send(new SearchReportsQuery());
+        Assert.Equal(HealthStatus.Healthy, (await Check(app)).Status);
+    }
+}
