@@ -86,6 +86,7 @@ public static class DependencyInjection
         else throw new InvalidOperationException($"Email:Delivery must be Pickup or Smtp, not \"{delivery}\".");
 
         services.AddSingleton<ISiteAddress, Site.ConfiguredSiteAddress>();
+        services.AddSingleton<ISiteContact, Site.ConfiguredSiteContact>();
         services.AddSingleton<ISubscriberTokens, Subscriptions.DataProtectionSubscriberTokens>();
         services.AddScoped<IModeratorDirectory, ModeratorDirectory>();
 

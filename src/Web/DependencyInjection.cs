@@ -15,6 +15,9 @@ public static class DependencyInjection
     /// <summary>Paths whose POSTs guess or spend passwords: a tight per-address limit against guessing and spam.</summary>
     private static readonly string[] SignInPaths = ["/konto/logga-in", "/konto/registrera", "/konto/bekrafta", "/konto/glomt-losenord", "/konto/aterstall-losenord"];
 
+    /// <summary>The accessibility statement, whose POST is the feedback form.</summary>
+    private const string FeedbackPath = "/om/tillganglighet";
+
     /// <summary>The command verbs act as the operator, with no HTTP pipeline.</summary>
     public static IServiceCollection AddOperator(this IServiceCollection services) =>
         services.AddSingleton<ICurrentUser, OperatorUser>();
@@ -93,6 +96,7 @@ public static class DependencyInjection
 
         var signInPerMinute = configuration.GetValue("RateLimits:SignInPerMinute", 10);
         var postsPerMinute = configuration.GetValue("RateLimits:PostsPerMinute", 60);
+        var feedbackPerHour = configuration.GetValue("RateLimits:FeedbackPerHour", 5);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -107,6 +111,9 @@ public static class DependencyInjection
             {
                 if (!HttpMethods.IsPost(http.Request.Method)) return RateLimitPartition.GetNoLimiter("read");
                 var address = http.Connection.RemoteIpAddress?.ToString() ?? "local";
+                // The feedback form mails a person: a few messages an hour from one address is plenty, and more is spam.
+                if (http.Request.Path.StartsWithSegments(FeedbackPath, StringComparison.OrdinalIgnoreCase))
+                    return RateLimitPartition.GetFixedWindowLimiter("feedback:" + address, _ => Window(feedbackPerHour, TimeSpan.FromHours(1)));
                 var signIn = SignInPaths.Any(p => http.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase));
                 return signIn
                     ? RateLimitPartition.GetFixedWindowLimiter("sign-in:" + address, _ => Window(signInPerMinute))
@@ -150,6 +157,6 @@ public static class DependencyInjection
         return app;
     }
 
-    private static FixedWindowRateLimiterOptions Window(int permits) =>
-        new() { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 };
+    private static FixedWindowRateLimiterOptions Window(int permits, TimeSpan? window = null) =>
+        new() { PermitLimit = permits, Window = window ?? TimeSpan.FromMinutes(1), QueueLimit = 0 };
 }

@@ -13,7 +13,7 @@ public sealed class PageTests
         var client = app.Browser();
         var report = (await client.GetPageAsync("/")).QuerySelector("main article h3 a")!.GetAttribute("href")!;
 
-        foreach (var path in new[] { "/", "/sok?q=lås", report, "/organisationer", "/konto/logga-in", "/konto/registrera", "/om/tillganglighet", "/finns-inte" })
+        foreach (var path in new[] { "/", "/sok?q=lås", report, "/organisationer", "/konto/logga-in", "/konto/registrera", "/om/tillganglighet", "/om", "/om/personuppgifter", "/insikter", "/finns-inte" })
         {
             var response = await client.GetAsync(path);
             var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
