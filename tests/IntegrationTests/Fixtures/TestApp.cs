@@ -6,6 +6,7 @@ using Lessons.Application.Organisations.Commands;
 using Lessons.Infrastructure;
 using Lessons.Infrastructure.Identity;
 using Lessons.Infrastructure.Persistence;
+using Lessons.Web.Digests;
 
 using Mediator;
 
@@ -70,6 +71,10 @@ public sealed class TestApp : IAsyncDisposable
 
     public string Provider { get; }
 
+    public string ConnectionString => settings["ConnectionStrings:Lessons"]!;
+
+    public string MailDirectory => settings["Email:PickupDirectory"]!;
+
     public TestClock Clock { get; } = new();
 
     public static async Task<TestApp> StartAsync(string provider, IDictionary<string, string?>? extra = null)
@@ -105,6 +110,7 @@ public sealed class TestApp : IAsyncDisposable
             .AddSingleton<IConfiguration>(configuration)
             .AddApplication()
             .AddInfrastructure(configuration)
+            .AddDigestMail()
             .AddScoped<TestCurrentUser>()
             .AddScoped<ICurrentUser>(sp => sp.GetRequiredService<TestCurrentUser>())
             .AddSingleton<TimeProvider>(_ => app!.Clock)
