@@ -28,6 +28,9 @@ public static class DependencyInjection
         services.AddScoped<MembershipNotifications>();
         services.AddScoped<ReportNotifications>();
         services.AddScoped<SubscriptionMails>();
+        services.AddScoped<Digests.DigestComposer>();
+        services.AddScoped<Digests.DigestRunWork>();
+        services.AddSingleton<Digests.DigestNode>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

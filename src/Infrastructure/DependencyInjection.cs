@@ -44,6 +44,7 @@ public static class DependencyInjection
         services.AddHostedService<DatabaseStartup>();
         services.AddSingleton<Search.IndexMaintenance>();
         services.AddHostedService(sp => sp.GetRequiredService<Search.IndexMaintenance>());
+        services.AddHostedService<Digests.DigestScheduler>();
 
         services.AddSingleton<Search.SearchChangeSignal>();
         var provider = configuration["Database:Provider"] ?? "Sqlite";
@@ -91,6 +92,12 @@ public static class DependencyInjection
         services.AddScoped<IModeratorDirectory, ModeratorDirectory>();
 
         services.AddSingleton<IMarkdownRenderer, SafeMarkdown>();
+
+        services.AddOptions<Application.Digests.DigestOptions>().Bind(configuration.GetSection("Digest"));
+        services.AddScoped<IReportMatching, Search.ReportMatching>();
+        services.AddScoped<IDeliveryClaims, DeliveryClaims>();
+        services.AddSingleton<Digests.DigestSchedulerState>();
+        services.AddHealthChecks().AddCheck<Digests.DigestHealthCheck>("digest", tags: ["ready"]);
 
         // Search: the index is opened on first use, so the command verbs (which only write the database and the
         // outbox) never take the index's lock; the running site keeps the index current.

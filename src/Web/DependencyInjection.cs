@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 
 using Lessons.Application.Common.Ports;
 using Lessons.Web.Api;
+using Lessons.Web.Digests;
 using Lessons.Web.Infrastructure;
 
 using Microsoft.AspNetCore.Localization;
@@ -20,7 +21,7 @@ public static class DependencyInjection
 
     /// <summary>The command verbs act as the operator, with no HTTP pipeline.</summary>
     public static IServiceCollection AddOperator(this IServiceCollection services) =>
-        services.AddSingleton<ICurrentUser, OperatorUser>();
+        services.AddSingleton<ICurrentUser, OperatorUser>().AddDigestMail();
 
     public static IServiceCollection AddWeb(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -35,6 +36,7 @@ public static class DependencyInjection
         services.AddObservability(configuration);
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddDigestMail();
         services.AddSingleton<Links>();
         services.AddSingleton<ISiteAddress>(sp => sp.GetRequiredService<Links>());
         services.AddScoped<Lessons.Web.Pages.Account.AccountEmails>();

@@ -245,15 +245,15 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, LuceneReportIndex
     /// <summary>How far a rebuild has come, while one runs (the search page shows it); null otherwise.</summary>
     public SearchIndexProgress? Progress { get; private set; }
 
-    private sealed record Row(Guid Id, ReportContent Content, bool IsAnonymous, Visibility Visibility, DateTimeOffset? PublishedAt,
+    internal sealed record Row(Guid Id, ReportContent Content, bool IsAnonymous, Visibility Visibility, DateTimeOffset? PublishedAt,
         string OrganisationName, Guid OrganisationId, OrganisationType OrganisationType);
 
-    private static IQueryable<Row> Published(LessonsDbContext db, IQueryable<Report> reports) =>
+    internal static IQueryable<Row> Published(LessonsDbContext db, IQueryable<Report> reports) =>
         reports.AsNoTracking().Where(r => r.Status == ReportStatus.Published)
             .Join(db.Organisations, r => r.OrganisationId, o => o.Id,
                 (r, o) => new Row(r.Id, r.Content, r.IsAnonymous, r.Visibility, r.PublishedAt, o.Name, o.Id, o.Type));
 
-    private static IndexedReport ToIndexed(Row r)
+    internal static IndexedReport ToIndexed(Row r)
     {
         var c = r.Content;
         return new IndexedReport(r.Id, c.Title, c.Summary,

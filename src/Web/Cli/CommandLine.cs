@@ -6,6 +6,8 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 
 using Lessons.Application.Common.Errors;
+using Lessons.Application.Digests.Commands;
+using Lessons.Application.Digests.Queries;
 using Lessons.Application.Members.Commands;
 using Lessons.Application.Reports;
 using Lessons.Application.Reports.Commands;
@@ -23,12 +25,15 @@ namespace Lessons.Web.Cli;
 /// <summary>
 /// The command verbs of DESIGN.md, parsed by System.CommandLine, on the same host and the same requests as the site.
 /// Exit codes: 0 done, 1 bad input or failure (with a message on standard error), 2 usage (an unknown verb or
-/// option, a missing argument), 130 cancelled (Ctrl+C). The host is built only once the command line parsed, so
+/// option, a missing argument), 3 nothing to send (<c>digest --preview</c>), 130 cancelled (Ctrl+C). The host is built only once the command line parsed, so
 /// <c>--help</c> and a typo never touch the database.
 /// </summary>
 internal static partial class CommandLine
 {
     public const int UsageError = 2;
+
+    /// <summary><c>digest --preview</c>: the address would get no digest (the reason is printed).</summary>
+    public const int NothingToSend = 3;
 
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -109,6 +114,20 @@ internal static partial class CommandLine
         generate.Options.Add(reports);
         generate.Options.Add(seed);
         root.Subcommands.Add(generate);
+        var sendNow = new Option<bool>("--send-now") { Description = "kör veckobrevet nu, med detta ögonblick som brytpunkt" };
+        var preview = new Option<string>("--preview") { Description = "visar nästa veckobrev till adressen", HelpName = "EMAIL" };
+        var digest = Verb("digest", "veckobrevet: --send-now skickar nu, --preview EMAIL visar nästa brev till en adress", [],
+            (provider, parsed, ct) => parsed.GetValue(preview) is { } email
+                ? PreviewDigestAsync(provider.GetRequiredService<ISender>(), email, output, ct)
+                : SendDigestNowAsync(provider.GetRequiredService<ISender>(), output, error, ct));
+        digest.Options.Add(sendNow);
+        digest.Options.Add(preview);
+        digest.Validators.Add(result =>
+        {
+            if (result.GetValue(sendNow) == (result.GetResult(preview) is not null))
+                result.AddError("Ange antingen --send-now eller --preview EMAIL.");
+        });
+        root.Subcommands.Add(digest);
         return root;
 
         Command Verb(string name, string description, Argument[] arguments, Func<IServiceProvider, ParseResult, CancellationToken, Task<int>> run)
@@ -269,6 +288,38 @@ internal static partial class CommandLine
         await output.WriteLineAsync(password is null
             ? $"{email} är nu administratör och moderator."
             : $"Administratören {email} är skapad. Tillfälligt lösenord: {password}\nLogga in och byt lösenordet (Glömt lösenord) innan du delar ut rättigheter.");
+        return 0;
+    }
+
+    /// <summary>Exit 0 when the run is done, whether or not anyone had something new (a second run in a week sends nothing).</summary>
+    private static async Task<int> SendDigestNowAsync(ISender sender, TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        var runs = await sender.Send(new RunDigestsCommand(SendNow: true), ct);
+        foreach (var run in runs)
+        {
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"Vecka {run.IsoWeek} ({(run.Manual ? "manuell" : "schemalagd")}, brytpunkt {run.Cutoff:yyyy-MM-dd HH:mm:ss} UTC): " +
+                $"{run.Composed} sammanställda, {run.Sent} skickade, {run.Failed} misslyckade, {run.Waiting} väntar, {run.Stuck} fastnade i sending"));
+        }
+        var stuck = runs.Sum(r => r.Stuck);
+        if (stuck > 0)
+            await error.WriteLineAsync($"{stuck} brev fastnade i sending (processen avbröts medan de skickades). De skickas inte om automatiskt: en administratör kan skicka dem igen på /admin/veckobrev.");
+        if (runs.Sum(r => r.Composed) == 0) await output.WriteLineAsync("Inget att skicka: ingen prenumerant har något nytt som inte redan skickats den här veckan.");
+        return 0;
+    }
+
+    /// <summary>Exit 0 with the subject and text of the next digest, or 3 with the reason there is none.</summary>
+    private static async Task<int> PreviewDigestAsync(ISender sender, string email, TextWriter output, CancellationToken ct)
+    {
+        var preview = await sender.Send(new PreviewDigestQuery(email), ct);
+        if (!preview.HasDigest)
+        {
+            await output.WriteLineAsync($"Inget veckobrev till {preview.Email}: {preview.Reason}");
+            return NothingToSend;
+        }
+        await output.WriteLineAsync("Ämne: " + preview.Subject);
+        await output.WriteLineAsync();
+        await output.WriteAsync(preview.Text);
         return 0;
     }
 

@@ -8,6 +8,7 @@ using Lessons.Infrastructure.Identity;
 using Lessons.Infrastructure.Observability;
 using Lessons.Infrastructure.Persistence;
 using Lessons.Infrastructure.Search;
+using Lessons.Web.Digests;
 
 using Mediator;
 
@@ -72,6 +73,10 @@ public sealed class TestApp : IAsyncDisposable
 
     public string Provider { get; }
 
+    public string ConnectionString => settings["ConnectionStrings:Lessons"]!;
+
+    public string MailDirectory => settings["Email:PickupDirectory"]!;
+
     public TestClock Clock { get; } = new();
 
     public static async Task<TestApp> StartAsync(string provider, IDictionary<string, string?>? extra = null)
@@ -111,6 +116,7 @@ public sealed class TestApp : IAsyncDisposable
             .AddApplication()
             .AddInfrastructure(configuration)
             .AddLessonsObservability()
+            .AddDigestMail()
             .AddScoped<TestCurrentUser>()
             .AddScoped<ICurrentUser>(sp => sp.GetRequiredService<TestCurrentUser>())
             .AddSingleton<TimeProvider>(_ => app!.Clock)
