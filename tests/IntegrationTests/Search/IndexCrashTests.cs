@@ -129,8 +129,7 @@ public sealed class IndexCrashTests
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (!await condition())
         {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException(what + "
-" + log?.Invoke());
+            if (DateTime.UtcNow > deadline) throw new TimeoutException(what + "\n" + log?.Invoke());
             await Task.Delay(50);
         }
     }
