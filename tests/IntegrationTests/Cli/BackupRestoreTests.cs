@@ -55,7 +55,7 @@ public sealed class BackupRestoreTests
             Assert.True(run.ExitCode == 0, run.Output);
         }
         Assert.Equal(3, everything.Count);
-        Assert.Single(cameras);
+        Assert.NotEmpty(cameras);
 
         // The guide's restore: SQLite, the backup file in place of the database; PostgreSQL, pg_restore into a new database.
         string restored;
