@@ -37,6 +37,9 @@ public sealed class LayoutTests(PeopleSite site) : IClassFixture<PeopleSite>
         return new Uri(browser.Find(".report-header .meta a[href*='/organisationer/']").GetAttribute("href")!).PathAndQuery;
     }
 
+    private static string ScreenshotName(string page) =>
+        page.Trim('/') is { Length: > 0 } p ? string.Concat(p.Select(c => char.IsLetterOrDigit(c) ? c : '-')) : "start";
+
     /// <summary>Nothing is wider than the window, and where something is, the failure names the widest elements.</summary>
     private static void AssertNoSidewaysScrolling(Chromium browser, string page)
     {
@@ -44,7 +47,7 @@ public sealed class LayoutTests(PeopleSite site) : IClassFixture<PeopleSite>
             const width = window.innerWidth;
             if (document.documentElement.scrollWidth <= width) return "";
             const wide = [...document.querySelectorAll("body *")]
-              .map(e => ({ e, right: e.getBoundingClientRect().right }))
+              .map(e => ({ e, right: Math.max(e.getBoundingClientRect().right, e.getBoundingClientRect().left + e.scrollWidth) }))
               .filter(x => x.right > width + 0.5)
               .sort((a, b) => b.right - a.right).slice(0, 5)
               .map(x => `${x.e.tagName.toLowerCase()}${x.e.id ? "#" + x.e.id : ""}.${[...x.e.classList].join(".")} (${Math.round(x.right)} px) "${(x.e.textContent || "").trim().slice(0, 40)}"`);
@@ -67,7 +70,9 @@ public sealed class LayoutTests(PeopleSite site) : IClassFixture<PeopleSite>
     public async Task No_page_scrolls_sideways_at_320_px_and_every_h1_has_room_under_the_header()
     {
         using var browser = await site.BrowserAsync();
-        browser.Viewport(320);
+        // A desktop window 320 px wide (1280 px at 400 % zoom, as WCAG 1.4.10 puts it): a phone's emulation would
+        // zoom out to fit a page that is too wide, and so hide the overflow it should show.
+        browser.Viewport(320, mobile: false);
         var report = ChatbotReport(browser);
         var pages = PublicPages.Concat([report, OrganisationOf(browser, report)]).ToList();
         foreach (var page in pages)
@@ -75,6 +80,7 @@ public sealed class LayoutTests(PeopleSite site) : IClassFixture<PeopleSite>
             browser.Open(page);
             AssertNoSidewaysScrolling(browser, page);
             AssertSpaceUnderTheHeader(browser, page);
+            browser.Screenshot("320-" + ScreenshotName(page));
         }
 
         browser.SignIn(PeopleSite.Admin, site.AdminPassword);
@@ -83,6 +89,7 @@ public sealed class LayoutTests(PeopleSite site) : IClassFixture<PeopleSite>
             browser.Open(page);
             AssertNoSidewaysScrolling(browser, page);
             AssertSpaceUnderTheHeader(browser, page);
+            browser.Screenshot("320-" + ScreenshotName(page));
         }
         browser.Find("button[value=Remove]").Click();           // the confirmation step
         browser.WaitFor(d => d.FindElements(By.CssSelector(".confirm")).FirstOrDefault(), "the confirmation step");
@@ -152,7 +159,8 @@ public sealed class LayoutTests(PeopleSite site) : IClassFixture<PeopleSite>
         browser.AssertAccessible();
         browser.Viewport(375);
         browser.AssertAccessible();
-        browser.Viewport(320);
+        browser.Screenshot("375-report-form-errors");
+        browser.Viewport(320, mobile: false);
         AssertNoSidewaysScrolling(browser, "/rapporter/ny with errors");
     }
 
@@ -162,12 +170,14 @@ public sealed class LayoutTests(PeopleSite site) : IClassFixture<PeopleSite>
         using var browser = await site.BrowserAsync();
         var report = ChatbotReport(browser);
         browser.Open(report);
+        browser.Screenshot("1280-report");
         Assert.True(browser.Find("button[data-print]").Displayed);
         Assert.True(browser.Find("button[data-copy-link]").Displayed);
         Assert.False(browser.Find("dl.print-only").Displayed);
         browser.AssertAccessible();
         browser.Viewport(375);
         browser.AssertAccessible();
+        browser.Screenshot("375-report");
 
         browser.EmulatePrint();
         foreach (var css in new[] { ".site-header", ".site-footer", "button[data-print]", "button[data-copy-link]", "#h-similar", "#h-reuse" })
@@ -178,11 +188,13 @@ public sealed class LayoutTests(PeopleSite site) : IClassFixture<PeopleSite>
         Assert.Contains("Publicerad", printed.Text, StringComparison.Ordinal);
         Assert.True(browser.Find("main h1").Displayed);
         Assert.True(browser.Find("#h-lessons").Displayed);
+        browser.Screenshot("print-report");
 
         browser.Open("/sok?q=exempel");
         Assert.False(browser.Find("details.filters").Displayed);
         Assert.False(browser.Find(".site-header").Displayed);
         Assert.Equal(6, browser.FindAll(".report-list article").Count(a => a.Displayed));
+        browser.Screenshot("print-search");
     }
 
     [Fact]
@@ -198,6 +210,7 @@ public sealed class LayoutTests(PeopleSite site) : IClassFixture<PeopleSite>
         Assert.Contains("confirm", browser.Focused.GetAttribute("class"), StringComparison.Ordinal);
         Assert.Contains("Eva Ek", browser.Find(".confirm h2").Text, StringComparison.Ordinal);
         browser.AssertAccessible();
+        browser.Screenshot("1280-remove-member");
         browser.Viewport(375);
         browser.AssertAccessible();
         browser.Find(".confirm a.button").Click();               // Avbryt

@@ -22,6 +22,7 @@ public sealed class SearchOnAPhoneTests(DemoSite site) : IClassFixture<DemoSite>
             Assert.True(first.Location.Y < 900, $"the first result starts {first.Location.Y} px down");
             Assert.Contains("Typ av organisation: Kommun", browser.Find(".chips a").Text, StringComparison.Ordinal);
             browser.AssertAccessible();
+            browser.Screenshot("375-search");
 
             browser.Find("details.filters > summary").Click();
             Assert.NotNull(filters.GetAttribute("open"));
@@ -30,6 +31,7 @@ public sealed class SearchOnAPhoneTests(DemoSite site) : IClassFixture<DemoSite>
             Assert.DoesNotContain(shown, l => l.EndsWith("(0)", StringComparison.Ordinal));
             Assert.Contains(shown, l => l.StartsWith("Kommun", StringComparison.Ordinal));
             browser.AssertAccessible();
+            browser.Screenshot("375-search-filters-open");
 
             browser.Find(".chips a").Click();
             browser.WaitFor(d => d.FindElements(By.CssSelector(".chips")).Count == 0 ? d.Url : null, "the search without the filter");
@@ -55,6 +57,7 @@ public sealed class SearchOnAPhoneTests(DemoSite site) : IClassFixture<DemoSite>
             Assert.Contains("Misslyckades (0)", shown);          // ticked, so still there to untick
             Assert.DoesNotContain(shown, l => l.EndsWith("(0)", StringComparison.Ordinal) && l != "Misslyckades (0)");
             browser.AssertAccessible();
+            browser.Screenshot("375-search-no-hits");
         }
         finally
         {
@@ -70,5 +73,6 @@ public sealed class SearchOnAPhoneTests(DemoSite site) : IClassFixture<DemoSite>
         Assert.NotNull(browser.Find("details.filters").GetAttribute("open"));
         Assert.True(browser.Find("details.filters").Location.X < browser.Find(".search-results").Location.X);
         browser.AssertAccessible();
+        browser.Screenshot("1280-search-no-hits");
     }
 }

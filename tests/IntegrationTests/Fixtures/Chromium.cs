@@ -54,11 +54,31 @@ public sealed class Chromium : IDisposable
 
     /// <summary>Emulates a device <paramref name="width"/> CSS pixels wide (a phone when <paramref name="mobile"/>),
     /// as the responsive mode of a browser's developer tools does.</summary>
-    public void Viewport(int width, int height = 900, bool mobile = true) =>
+    public void Viewport(int width, int height = 900, bool mobile = true)
+    {
+        viewport = (width, height, mobile);
         driver.ExecuteCdpCommand("Emulation.setDeviceMetricsOverride", new Dictionary<string, object?>
         {
             ["width"] = width, ["height"] = height, ["deviceScaleFactor"] = 1, ["mobile"] = mobile,
         });
+    }
+
+    private (int Width, int Height, bool Mobile)? viewport;
+
+    /// <summary>The folder where <see cref="Screenshot"/> writes, beside the test assembly.</summary>
+    public static string ScreenshotDirectory => Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    /// <summary>Saves the whole page (up to 4,000 px tall) as <c>screenshots/<paramref name="name"/>.png</c>, for a
+    /// person to look at; nothing is compared.</summary>
+    public void Screenshot(string name)
+    {
+        var (width, height, mobile) = viewport ?? (1280, 1000, false);
+        var full = Convert.ToInt32(driver.ExecuteScript("return document.documentElement.scrollHeight;"), System.Globalization.CultureInfo.InvariantCulture);
+        Viewport(width, Math.Clamp(full, height, 4000), mobile);
+        Directory.CreateDirectory(ScreenshotDirectory);
+        driver.GetScreenshot().SaveAsFile(Path.Combine(ScreenshotDirectory, name + ".png"));
+        Viewport(width, height, mobile);
+    }
 
     /// <summary>Renders the page with the print stylesheet (<c>@media print</c>), as the print preview does.</summary>
     public void EmulatePrint(bool print = true) =>
