@@ -58,6 +58,7 @@ public static class DependencyInjection
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddProblemDetails();
+        services.AddApiDocs();
         services.AddRequestRobustness();
 
         services.AddAntiforgery(o =>
@@ -151,6 +152,7 @@ public static class DependencyInjection
         app.MapSubscriptionsApi();
         app.MapFeeds();
         app.MapTaxonomyAndHealth();
+        app.MapApiDocs();
         return app;
     }
 
