@@ -61,6 +61,7 @@ public static class DependencyInjection
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddProblemDetails();
+        services.AddApiDocs();
         services.AddRequestRobustness();
 
         services.AddAntiforgery(o =>
@@ -156,6 +157,7 @@ public static class DependencyInjection
         app.MapFeeds();
         app.MapTaxonomyAndHealth();
         app.MapHealth();
+        app.MapApiDocs();
         return app;
     }
 

@@ -35,17 +35,17 @@ internal static class ReportsApi
                     year = page.Facets["year"],
                 },
             });
-        });
+        }).DescribeSearch();
         api.MapGet("/{id}", async (string id, HttpContext http, ISender sender, Links links, CancellationToken ct) =>
         {
             var report = await sender.Send(new GetReportQuery(id), ct);
             return Results.Ok(Full(report, links.Report(report.Id)));
-        });
+        }).WithSummary("En rapport, med id eller extern id").ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/{id}/similar", async (string id, HttpContext http, ISender sender, Links links, CancellationToken ct) =>
         {
             var similar = await sender.Send(new FindSimilarReportsQuery(id), ct);
             return Results.Ok(new { items = similar.Select(r => Item(r, links.Report(r.Id))) });
-        });
+        }).WithSummary("Rapporter som liknar en rapport").ProducesProblem(StatusCodes.Status404NotFound);
         return routes;
     }
 
