@@ -28,6 +28,9 @@ public static class DependencyInjection
         services.AddHostedService<Search.SearchIndexerService>();
 
         services.AddSingleton<Search.SearchChangeSignal>();
+        services.AddSingleton<RenderSectionsOnSave>();
+        services.AddSingleton<SharedPageCacheEviction>();
+        services.TryAddSingleton<ISharedPageCache, NoSharedPageCache>();
         var provider = configuration["Database:Provider"] ?? "Sqlite";
         var connectionString = configuration.GetConnectionString("Lessons");
         if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
@@ -38,7 +41,8 @@ public static class DependencyInjection
             var setup = new SqliteConnectionSetup();
             services.AddDbContextPool<LessonsDbContext, SqliteLessonsDbContext>((sp, o) => o.UseSqlite(builder.ToString())
                 .UseModel(Persistence.CompiledModels.Sqlite.SqliteLessonsDbContextModel.Instance)
-                .AddInterceptors(setup, sp.GetRequiredService<Search.SearchChangeSignal>()));
+                .AddInterceptors(setup, sp.GetRequiredService<Search.SearchChangeSignal>(), sp.GetRequiredService<RenderSectionsOnSave>(),
+                    sp.GetRequiredService<SharedPageCacheEviction>()));
         }
         else if (provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase))
         {
@@ -46,7 +50,8 @@ public static class DependencyInjection
                 throw new InvalidOperationException("Database:Provider is Postgres, so ConnectionStrings:Lessons must be set (see docs/operators-guide.md).");
             services.AddDbContextPool<LessonsDbContext, PostgresLessonsDbContext>((sp, o) => o.UseNpgsql(connectionString)
                 .UseModel(Persistence.CompiledModels.Postgres.PostgresLessonsDbContextModel.Instance)
-                .AddInterceptors(sp.GetRequiredService<Search.SearchChangeSignal>()));
+                .AddInterceptors(sp.GetRequiredService<Search.SearchChangeSignal>(), sp.GetRequiredService<RenderSectionsOnSave>(),
+                    sp.GetRequiredService<SharedPageCacheEviction>()));
         }
         else
         {
