@@ -89,6 +89,7 @@ public static class DependencyInjection
             };
         });
         services.ConfigureExternalCookie(o => o.Cookie.SecurePolicy = secure);
+        services.AddSharedPageCache(configuration, cookiePrefix);
 
         var signInPerMinute = configuration.GetValue("RateLimits:SignInPerMinute", 10);
         var postsPerMinute = configuration.GetValue("RateLimits:PostsPerMinute", 60);
@@ -138,6 +139,7 @@ public static class DependencyInjection
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseOutputCache();
         app.UseAntiforgery();
         app.MapRazorPages();
         app.MapReportsApi();

@@ -6,10 +6,12 @@ using Mediator;
 
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace Lessons.Web.Pages.Reports;
 
 /// <summary>A report's page, and the buttons that move it along: submit, publish, send back, withdraw, "we reused this".</summary>
+[OutputCache(PolicyName = SharedPageCache.Policy)]
 public sealed class DetailsModel(ISender sender) : PageModel
 {
     public ReportDetails Report { get; private set; } = null!;
