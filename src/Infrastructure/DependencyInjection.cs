@@ -47,6 +47,9 @@ public static class DependencyInjection
         services.AddHostedService<Digests.DigestScheduler>();
 
         services.AddSingleton<Search.SearchChangeSignal>();
+        services.AddSingleton<RenderSectionsOnSave>();
+        services.AddSingleton<SharedPageCacheEviction>();
+        services.TryAddSingleton<ISharedPageCache, NoSharedPageCache>();
         var provider = configuration["Database:Provider"] ?? "Sqlite";
         var connectionString = configuration.GetConnectionString("Lessons");
         if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
@@ -57,7 +60,8 @@ public static class DependencyInjection
             var setup = new SqliteConnectionSetup();
             services.AddDbContextPool<LessonsDbContext, SqliteLessonsDbContext>((sp, o) => o.UseSqlite(builder.ToString())
                 .UseModel(Persistence.CompiledModels.Sqlite.SqliteLessonsDbContextModel.Instance)
-                .AddInterceptors(setup, sp.GetRequiredService<Search.SearchChangeSignal>()));
+                .AddInterceptors(setup, sp.GetRequiredService<Search.SearchChangeSignal>(), sp.GetRequiredService<RenderSectionsOnSave>(),
+                    sp.GetRequiredService<SharedPageCacheEviction>()));
         }
         else if (provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase))
         {
@@ -66,7 +70,8 @@ public static class DependencyInjection
             connectionString = SizedPool(connectionString, configuration.GetValue("Database:MaxPoolSize", DefaultMaxPoolSize));
             services.AddDbContextPool<LessonsDbContext, PostgresLessonsDbContext>((sp, o) => o.UseNpgsql(connectionString)
                 .UseModel(Persistence.CompiledModels.Postgres.PostgresLessonsDbContextModel.Instance)
-                .AddInterceptors(sp.GetRequiredService<Search.SearchChangeSignal>()));
+                .AddInterceptors(sp.GetRequiredService<Search.SearchChangeSignal>(), sp.GetRequiredService<RenderSectionsOnSave>(),
+                    sp.GetRequiredService<SharedPageCacheEviction>()));
         }
         else
         {

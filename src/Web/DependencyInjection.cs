@@ -96,6 +96,7 @@ public static class DependencyInjection
             };
         });
         services.ConfigureExternalCookie(o => o.Cookie.SecurePolicy = secure);
+        services.AddSharedPageCache(configuration, cookiePrefix);
 
         var signInPerMinute = configuration.GetValue("RateLimits:SignInPerMinute", 10);
         var postsPerMinute = configuration.GetValue("RateLimits:PostsPerMinute", 60);
@@ -150,6 +151,7 @@ public static class DependencyInjection
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseOutputCache();
         app.UseAntiforgery();
         app.MapRazorPages();
         app.MapReportsApi();

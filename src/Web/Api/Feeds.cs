@@ -51,7 +51,7 @@ internal static class Feeds
                 new Atom10FeedFormatter(feed).WriteTo(writer);
             }
             return Results.Bytes(buffer.ToArray(), "application/atom+xml; charset=utf-8");
-        });
+        }).CacheOutput(SharedPageCache.Policy);
         return routes;
     }
 

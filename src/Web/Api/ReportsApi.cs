@@ -35,7 +35,7 @@ internal static class ReportsApi
                     year = page.Facets["year"],
                 },
             });
-        }).DescribeSearch();
+        }).DescribeSearch().CacheOutput(SharedPageCache.Policy);
         api.MapGet("/{id}", async (string id, HttpContext http, ISender sender, Links links, CancellationToken ct) =>
         {
             var report = await sender.Send(new GetReportQuery(id), ct);

@@ -1,12 +1,15 @@
 using Lessons.Application.Insights;
 using Lessons.Application.Reports.Queries;
+using Lessons.Web.Infrastructure;
 
 using Mediator;
 
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace Lessons.Web.Pages;
 
+[OutputCache(PolicyName = SharedPageCache.Policy)]
 public sealed class IndexModel(ISender sender) : PageModel
 {
     public IReadOnlyList<ReportSummary> Latest { get; private set; } = [];

@@ -8,10 +8,12 @@ using Mediator;
 
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace Lessons.Web.Pages;
 
 /// <summary>The search page: the same query string and the same request as the API, and it works without JavaScript.</summary>
+[OutputCache(PolicyName = SharedPageCache.Policy)]
 public sealed class SearchModel(ISender sender) : PageModel
 {
     public SearchReportsQuery Query { get; private set; } = new();

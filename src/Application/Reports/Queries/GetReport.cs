@@ -26,7 +26,7 @@ public sealed record ReportDetails(
     ReportStatus Status, Visibility Visibility, bool IsAnonymous, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
     DateTimeOffset? PublishedAt, DateTimeOffset? WithdrawnAt, string? WithdrawalReason, int CurrentRevision,
     IReadOnlyList<RevisionInfo> Revisions, IReadOnlyList<ReuseInfo> Reuses, ReportSummary? BuildsOn,
-    ReportActions Actions, bool ViewerHasReused, string? ReturnComment = null, RevisionInfo? PendingChange = null);
+    ReportActions Actions, bool ViewerHasReused, SectionsHtml Html, string? ReturnComment = null, RevisionInfo? PendingChange = null);
 
 /// <summary>A report by its id, or by the external id an import gave it.</summary>
 public sealed record GetReportQuery(string Id) : IRequest<ReportDetails>;
@@ -37,7 +37,7 @@ public sealed class GetReportValidator : AbstractValidator<GetReportQuery>
         .MaximumLength(100).WithMessage("Ogiltigt rapport-id.");
 }
 
-internal sealed class GetReportHandler(ILessonsDbContext db, CurrentViewer current) : IRequestHandler<GetReportQuery, ReportDetails>
+internal sealed class GetReportHandler(ILessonsDbContext db, CurrentViewer current, IMarkdownRenderer markdown) : IRequestHandler<GetReportQuery, ReportDetails>
 {
     public async ValueTask<ReportDetails> Handle(GetReportQuery query, CancellationToken ct)
     {
@@ -102,6 +102,7 @@ internal sealed class GetReportHandler(ILessonsDbContext db, CurrentViewer curre
             await db.NamesOfAsync(content.CoOrganisationIds, ct), report.Status, report.Visibility,
             report.IsAnonymous, report.CreatedAt, report.UpdatedAt, report.PublishedAt, report.WithdrawnAt,
             report.WithdrawalReason, report.CurrentRevision, revisions, reuses, buildsOn, actions, hasReused,
+            await StoredSectionsHtml.OfReportAsync(db, markdown, report, ct),
             staff ? report.ReturnComment : null, pending);
     }
 }

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Lessons.Application.Reports.Queries;
 
 public sealed record RevisionDetails(Guid ReportId, int Number, int CurrentRevision, DateTimeOffset CreatedAt, ReportContent Content,
-    RevisionState State = RevisionState.Approved, string? ChangeNote = null, bool Redacted = false);
+    SectionsHtml Html, RevisionState State = RevisionState.Approved, string? ChangeNote = null, bool Redacted = false);
 
 /// <summary>An earlier published version of a report, for anyone who may read the report and its revisions
 /// (<see cref="ReportAccess.CanReadRevision"/>); a change waiting for a moderator, for those who may edit it.</summary>
@@ -27,7 +27,7 @@ public sealed class GetReportRevisionValidator : AbstractValidator<GetReportRevi
     }
 }
 
-internal sealed class GetReportRevisionHandler(ILessonsDbContext db, CurrentViewer current)
+internal sealed class GetReportRevisionHandler(ILessonsDbContext db, CurrentViewer current, IMarkdownRenderer markdown)
     : IRequestHandler<GetReportRevisionQuery, RevisionDetails>
 {
     public async ValueTask<RevisionDetails> Handle(GetReportRevisionQuery query, CancellationToken ct)
@@ -39,6 +39,6 @@ internal sealed class GetReportRevisionHandler(ILessonsDbContext db, CurrentView
         if (revision is null || !ReportAccess.CanReadRevision(viewer, report, revision))
             throw new NotFoundException($"Version {query.Number} av rapporten", query.ReportId);
         return new RevisionDetails(report.Id, revision.Number, report.CurrentRevision, revision.CreatedAt, revision.Content,
-            revision.State, revision.ChangeNote, revision.RedactedAt is not null);
+            await StoredSectionsHtml.OfRevisionAsync(db, markdown, revision, ct), revision.State, revision.ChangeNote, revision.RedactedAt is not null);
     }
 }

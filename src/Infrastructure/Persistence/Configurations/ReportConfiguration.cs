@@ -1,3 +1,4 @@
+using Lessons.Application.Reports;
 using Lessons.Domain.Members;
 using Lessons.Domain.Organisations;
 using Lessons.Domain.Reports;
@@ -23,6 +24,7 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         b.Property(r => r.WithdrawalReason).HasMaxLength(1000);
         b.Property(r => r.ReturnComment).HasMaxLength(2000);
         b.ComplexProperty(r => r.Content, ReportContentMapping.Map);
+        ReportContentMapping.MapHtml(b);
         b.HasOne<Organisation>().WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Member>().WithMany().HasForeignKey(r => r.AuthorId).OnDelete(DeleteBehavior.SetNull);
         b.HasOne<Report>().WithMany().HasForeignKey(r => r.BuildsOnReportId).OnDelete(DeleteBehavior.SetNull);
@@ -46,6 +48,7 @@ internal sealed class ReportRevisionConfiguration : IEntityTypeConfiguration<Rep
         b.Property(v => v.Id).ValueGeneratedNever();
         b.HasIndex(v => new { v.ReportId, v.Number }).IsUnique();
         b.ComplexProperty(v => v.Content, ReportContentMapping.Map);
+        ReportContentMapping.MapHtml(b);
         b.Property(v => v.Visibility).HasConversion(KeyConverters.Lowercase<Visibility>()).HasMaxLength(16);
         b.Property(v => v.State).HasConversion(KeyConverters.Lowercase<RevisionState>()).HasMaxLength(16);
         b.Property(v => v.ChangeNote).HasMaxLength(500);
@@ -95,6 +98,16 @@ internal static class ReportContentMapping
         c.Property(x => x.Result).HasColumnName("result");
         c.Property(x => x.Lessons).HasColumnName("lessons");
         c.Property(x => x.Recommendations).HasColumnName("recommendations");
+    }
+
+    /// <summary>Each section's safe HTML beside its Markdown (<see cref="SectionsHtml"/>); null until first rendered.</summary>
+    public static void MapHtml<T>(EntityTypeBuilder<T> b) where T : class
+    {
+        b.Property<string?>(SectionsHtml.BackgroundColumn).HasColumnName("background_html");
+        b.Property<string?>(SectionsHtml.WhatWeDidColumn).HasColumnName("what_we_did_html");
+        b.Property<string?>(SectionsHtml.ResultColumn).HasColumnName("result_html");
+        b.Property<string?>(SectionsHtml.LessonsColumn).HasColumnName("lessons_html");
+        b.Property<string?>(SectionsHtml.RecommendationsColumn).HasColumnName("recommendations_html");
     }
 
     private static void Json<T>(ComplexTypePropertyBuilder<IReadOnlyList<T>> property, string column) =>

@@ -1,4 +1,3 @@
-using Lessons.Application.Common.Ports;
 using Lessons.Application.Reports.Commands;
 using Lessons.Application.Reports.Queries;
 using Lessons.Web.Infrastructure;
@@ -7,17 +6,17 @@ using Mediator;
 
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace Lessons.Web.Pages.Reports;
 
 /// <summary>A report's page, and the buttons that move it along: submit, publish, send back, withdraw, "we reused this".</summary>
-public sealed class DetailsModel(ISender sender, IMarkdownRenderer markdown) : PageModel
+[OutputCache(PolicyName = SharedPageCache.Policy)]
+public sealed class DetailsModel(ISender sender) : PageModel
 {
     public ReportDetails Report { get; private set; } = null!;
 
     public IReadOnlyList<ReportSummary> Similar { get; private set; } = [];
-
-    public IMarkdownRenderer Markdown => markdown;
 
     [BindProperty]
     public string? ReuseNote { get; set; }

@@ -1,4 +1,3 @@
-using Lessons.Application.Common.Ports;
 using Lessons.Application.Reports.Queries;
 
 using Mediator;
@@ -7,11 +6,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lessons.Web.Pages.Reports;
 
-public sealed class RevisionModel(ISender sender, IMarkdownRenderer markdown) : PageModel
+public sealed class RevisionModel(ISender sender) : PageModel
 {
     public RevisionDetails Revision { get; private set; } = null!;
-
-    public IMarkdownRenderer Markdown => markdown;
 
     public async Task OnGetAsync(Guid id, int number, CancellationToken ct) =>
         Revision = await sender.Send(new GetReportRevisionQuery(id, number), ct);

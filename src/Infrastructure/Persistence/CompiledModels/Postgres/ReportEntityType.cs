@@ -27,7 +27,7 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Postgres
                 "Lessons.Domain.Reports.Report",
                 typeof(Report),
                 baseEntityType,
-                propertyCount: 16,
+                propertyCount: 21,
                 complexPropertyCount: 1,
                 navigationCount: 2,
                 foreignKeyCount: 3,
@@ -50,6 +50,13 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Postgres
                 fieldInfo: typeof(Report).GetField("<AuthorId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
             authorId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var backgroundHtml = runtimeEntityType.AddProperty(
+                "BackgroundHtml",
+                typeof(string),
+                nullable: true);
+            backgroundHtml.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            backgroundHtml.AddAnnotation("Relational:ColumnName", "background_html");
 
             var buildsOnReportId = runtimeEntityType.AddProperty(
                 "BuildsOnReportId",
@@ -92,6 +99,13 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Postgres
                 sentinel: false);
             isAnonymous.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var lessonsHtml = runtimeEntityType.AddProperty(
+                "LessonsHtml",
+                typeof(string),
+                nullable: true);
+            lessonsHtml.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            lessonsHtml.AddAnnotation("Relational:ColumnName", "lessons_html");
+
             var organisationId = runtimeEntityType.AddProperty(
                 "OrganisationId",
                 typeof(Guid),
@@ -107,6 +121,20 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Postgres
                 fieldInfo: typeof(Report).GetField("<PublishedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
             publishedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var recommendationsHtml = runtimeEntityType.AddProperty(
+                "RecommendationsHtml",
+                typeof(string),
+                nullable: true);
+            recommendationsHtml.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            recommendationsHtml.AddAnnotation("Relational:ColumnName", "recommendations_html");
+
+            var resultHtml = runtimeEntityType.AddProperty(
+                "ResultHtml",
+                typeof(string),
+                nullable: true);
+            resultHtml.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            resultHtml.AddAnnotation("Relational:ColumnName", "result_html");
 
             var returnComment = runtimeEntityType.AddProperty(
                 "ReturnComment",
@@ -156,6 +184,13 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Postgres
                 Visibility (string s) => Enum.Parse<Visibility>(s, true)));
             visibility.SetSentinelFromProviderValue("public");
             visibility.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var whatWeDidHtml = runtimeEntityType.AddProperty(
+                "WhatWeDidHtml",
+                typeof(string),
+                nullable: true);
+            whatWeDidHtml.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            whatWeDidHtml.AddAnnotation("Relational:ColumnName", "what_we_did_html");
 
             var withdrawalReason = runtimeEntityType.AddProperty(
                 "WithdrawalReason",

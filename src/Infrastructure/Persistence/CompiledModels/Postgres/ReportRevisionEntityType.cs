@@ -27,7 +27,7 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Postgres
                 "Lessons.Domain.Reports.ReportRevision",
                 typeof(ReportRevision),
                 baseEntityType,
-                propertyCount: 10,
+                propertyCount: 15,
                 complexPropertyCount: 1,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
@@ -41,6 +41,13 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Postgres
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
             id.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var backgroundHtml = runtimeEntityType.AddProperty(
+                "BackgroundHtml",
+                typeof(string),
+                nullable: true);
+            backgroundHtml.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            backgroundHtml.AddAnnotation("Relational:ColumnName", "background_html");
 
             var changeNote = runtimeEntityType.AddProperty(
                 "ChangeNote",
@@ -75,6 +82,13 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Postgres
                 sentinel: false);
             isAnonymous.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var lessonsHtml = runtimeEntityType.AddProperty(
+                "LessonsHtml",
+                typeof(string),
+                nullable: true);
+            lessonsHtml.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            lessonsHtml.AddAnnotation("Relational:ColumnName", "lessons_html");
+
             var number = runtimeEntityType.AddProperty(
                 "Number",
                 typeof(int),
@@ -82,6 +96,13 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Postgres
                 fieldInfo: typeof(ReportRevision).GetField("<Number>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
             number.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var recommendationsHtml = runtimeEntityType.AddProperty(
+                "RecommendationsHtml",
+                typeof(string),
+                nullable: true);
+            recommendationsHtml.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            recommendationsHtml.AddAnnotation("Relational:ColumnName", "recommendations_html");
 
             var redactedAt = runtimeEntityType.AddProperty(
                 "RedactedAt",
@@ -98,6 +119,13 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Postgres
                 fieldInfo: typeof(ReportRevision).GetField("<ReportId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
             reportId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var resultHtml = runtimeEntityType.AddProperty(
+                "ResultHtml",
+                typeof(string),
+                nullable: true);
+            resultHtml.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            resultHtml.AddAnnotation("Relational:ColumnName", "result_html");
 
             var state = runtimeEntityType.AddProperty(
                 "State",
@@ -122,6 +150,13 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Postgres
                 Visibility (string s) => Enum.Parse<Visibility>(s, true)));
             visibility.SetSentinelFromProviderValue("public");
             visibility.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var whatWeDidHtml = runtimeEntityType.AddProperty(
+                "WhatWeDidHtml",
+                typeof(string),
+                nullable: true);
+            whatWeDidHtml.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            whatWeDidHtml.AddAnnotation("Relational:ColumnName", "what_we_did_html");
 
             ContentComplexProperty.Create(runtimeEntityType);
             var key = runtimeEntityType.AddKey(

@@ -26,7 +26,7 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Sqlite
                 "Lessons.Domain.Reports.Report",
                 typeof(Report),
                 baseEntityType,
-                propertyCount: 16,
+                propertyCount: 21,
                 complexPropertyCount: 1,
                 navigationCount: 2,
                 foreignKeyCount: 3,
@@ -47,6 +47,12 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Sqlite
                 propertyInfo: typeof(Report).GetProperty("AuthorId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Report).GetField("<AuthorId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
+
+            var backgroundHtml = runtimeEntityType.AddProperty(
+                "BackgroundHtml",
+                typeof(string),
+                nullable: true);
+            backgroundHtml.AddAnnotation("Relational:ColumnName", "background_html");
 
             var buildsOnReportId = runtimeEntityType.AddProperty(
                 "BuildsOnReportId",
@@ -85,6 +91,12 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Sqlite
                 fieldInfo: typeof(Report).GetField("<IsAnonymous>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
 
+            var lessonsHtml = runtimeEntityType.AddProperty(
+                "LessonsHtml",
+                typeof(string),
+                nullable: true);
+            lessonsHtml.AddAnnotation("Relational:ColumnName", "lessons_html");
+
             var organisationId = runtimeEntityType.AddProperty(
                 "OrganisationId",
                 typeof(Guid),
@@ -99,6 +111,18 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Sqlite
                 fieldInfo: typeof(Report).GetField("<PublishedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 valueConverter: new DateTimeOffsetToTicksConverter());
+
+            var recommendationsHtml = runtimeEntityType.AddProperty(
+                "RecommendationsHtml",
+                typeof(string),
+                nullable: true);
+            recommendationsHtml.AddAnnotation("Relational:ColumnName", "recommendations_html");
+
+            var resultHtml = runtimeEntityType.AddProperty(
+                "ResultHtml",
+                typeof(string),
+                nullable: true);
+            resultHtml.AddAnnotation("Relational:ColumnName", "result_html");
 
             var returnComment = runtimeEntityType.AddProperty(
                 "ReturnComment",
@@ -145,6 +169,12 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Sqlite
                 string (Visibility v) => ((object)v).ToString().ToLowerInvariant(),
                 Visibility (string s) => Enum.Parse<Visibility>(s, true)));
             visibility.SetSentinelFromProviderValue("public");
+
+            var whatWeDidHtml = runtimeEntityType.AddProperty(
+                "WhatWeDidHtml",
+                typeof(string),
+                nullable: true);
+            whatWeDidHtml.AddAnnotation("Relational:ColumnName", "what_we_did_html");
 
             var withdrawalReason = runtimeEntityType.AddProperty(
                 "WithdrawalReason",

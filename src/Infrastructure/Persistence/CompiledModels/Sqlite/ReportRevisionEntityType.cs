@@ -26,7 +26,7 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Sqlite
                 "Lessons.Domain.Reports.ReportRevision",
                 typeof(ReportRevision),
                 baseEntityType,
-                propertyCount: 10,
+                propertyCount: 15,
                 complexPropertyCount: 1,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
@@ -39,6 +39,12 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Sqlite
                 fieldInfo: typeof(ReportRevision).GetField("<Id>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+
+            var backgroundHtml = runtimeEntityType.AddProperty(
+                "BackgroundHtml",
+                typeof(string),
+                nullable: true);
+            backgroundHtml.AddAnnotation("Relational:ColumnName", "background_html");
 
             var changeNote = runtimeEntityType.AddProperty(
                 "ChangeNote",
@@ -70,12 +76,24 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Sqlite
                 fieldInfo: typeof(ReportRevision).GetField("<IsAnonymous>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
 
+            var lessonsHtml = runtimeEntityType.AddProperty(
+                "LessonsHtml",
+                typeof(string),
+                nullable: true);
+            lessonsHtml.AddAnnotation("Relational:ColumnName", "lessons_html");
+
             var number = runtimeEntityType.AddProperty(
                 "Number",
                 typeof(int),
                 propertyInfo: typeof(ReportRevision).GetProperty("Number", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(ReportRevision).GetField("<Number>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+
+            var recommendationsHtml = runtimeEntityType.AddProperty(
+                "RecommendationsHtml",
+                typeof(string),
+                nullable: true);
+            recommendationsHtml.AddAnnotation("Relational:ColumnName", "recommendations_html");
 
             var redactedAt = runtimeEntityType.AddProperty(
                 "RedactedAt",
@@ -91,6 +109,12 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Sqlite
                 propertyInfo: typeof(ReportRevision).GetProperty("ReportId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(ReportRevision).GetField("<ReportId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
+
+            var resultHtml = runtimeEntityType.AddProperty(
+                "ResultHtml",
+                typeof(string),
+                nullable: true);
+            resultHtml.AddAnnotation("Relational:ColumnName", "result_html");
 
             var state = runtimeEntityType.AddProperty(
                 "State",
@@ -113,6 +137,12 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Sqlite
                 string (Visibility v) => ((object)v).ToString().ToLowerInvariant(),
                 Visibility (string s) => Enum.Parse<Visibility>(s, true)));
             visibility.SetSentinelFromProviderValue("public");
+
+            var whatWeDidHtml = runtimeEntityType.AddProperty(
+                "WhatWeDidHtml",
+                typeof(string),
+                nullable: true);
+            whatWeDidHtml.AddAnnotation("Relational:ColumnName", "what_we_did_html");
 
             ContentComplexProperty.Create(runtimeEntityType);
             var key = runtimeEntityType.AddKey(

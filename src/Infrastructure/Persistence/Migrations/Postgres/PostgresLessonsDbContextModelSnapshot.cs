@@ -19,7 +19,7 @@ namespace Lessons.Infrastructure.Persistence.Migrations.Postgres
 #pragma warning disable 612, 618
             modelBuilder
                 .HasAnnotation("Npgsql:CollationDefinition:sv", "sv-SE,sv-SE,icu,True")
-                .HasAnnotation("ProductVersion", "10.0.14")
+                .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -125,6 +125,10 @@ namespace Lessons.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<Guid?>("AuthorId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("BackgroundHtml")
+                        .HasColumnType("text")
+                        .HasColumnName("background_html");
+
                     b.Property<Guid?>("BuildsOnReportId")
                         .HasColumnType("uuid");
 
@@ -141,11 +145,23 @@ namespace Lessons.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<bool>("IsAnonymous")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("LessonsHtml")
+                        .HasColumnType("text")
+                        .HasColumnName("lessons_html");
+
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecommendationsHtml")
+                        .HasColumnType("text")
+                        .HasColumnName("recommendations_html");
+
+                    b.Property<string>("ResultHtml")
+                        .HasColumnType("text")
+                        .HasColumnName("result_html");
 
                     b.Property<string>("ReturnComment")
                         .HasMaxLength(2000)
@@ -166,6 +182,10 @@ namespace Lessons.Infrastructure.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<string>("WhatWeDidHtml")
+                        .HasColumnType("text")
+                        .HasColumnName("what_we_did_html");
 
                     b.Property<string>("WithdrawalReason")
                         .HasMaxLength(1000)
@@ -360,6 +380,10 @@ namespace Lessons.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("BackgroundHtml")
+                        .HasColumnType("text")
+                        .HasColumnName("background_html");
+
                     b.Property<string>("ChangeNote")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -373,14 +397,26 @@ namespace Lessons.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<bool>("IsAnonymous")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("LessonsHtml")
+                        .HasColumnType("text")
+                        .HasColumnName("lessons_html");
+
                     b.Property<int>("Number")
                         .HasColumnType("integer");
+
+                    b.Property<string>("RecommendationsHtml")
+                        .HasColumnType("text")
+                        .HasColumnName("recommendations_html");
 
                     b.Property<DateTimeOffset?>("RedactedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("ReportId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("ResultHtml")
+                        .HasColumnType("text")
+                        .HasColumnName("result_html");
 
                     b.Property<string>("State")
                         .IsRequired()
@@ -391,6 +427,10 @@ namespace Lessons.Infrastructure.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<string>("WhatWeDidHtml")
+                        .HasColumnType("text")
+                        .HasColumnName("what_we_did_html");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Content", "Lessons.Domain.Reports.ReportRevision.Content#ReportContent", b1 =>
                         {

@@ -16,7 +16,7 @@ namespace Lessons.Infrastructure.Persistence.Migrations.Sqlite
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Lessons.Domain.Members.Member", b =>
                 {
@@ -119,6 +119,10 @@ namespace Lessons.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid?>("AuthorId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BackgroundHtml")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("background_html");
+
                     b.Property<Guid?>("BuildsOnReportId")
                         .HasColumnType("TEXT");
 
@@ -135,11 +139,23 @@ namespace Lessons.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<bool>("IsAnonymous")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("LessonsHtml")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lessons_html");
+
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("PublishedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecommendationsHtml")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recommendations_html");
+
+                    b.Property<string>("ResultHtml")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("result_html");
 
                     b.Property<string>("ReturnComment")
                         .HasMaxLength(2000)
@@ -160,6 +176,10 @@ namespace Lessons.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("WhatWeDidHtml")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("what_we_did_html");
 
                     b.Property<string>("WithdrawalReason")
                         .HasMaxLength(1000)
@@ -354,6 +374,10 @@ namespace Lessons.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BackgroundHtml")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("background_html");
+
                     b.Property<string>("ChangeNote")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -367,14 +391,26 @@ namespace Lessons.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<bool>("IsAnonymous")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("LessonsHtml")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lessons_html");
+
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecommendationsHtml")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recommendations_html");
 
                     b.Property<long?>("RedactedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("ReportId")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("ResultHtml")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("result_html");
 
                     b.Property<string>("State")
                         .IsRequired()
@@ -385,6 +421,10 @@ namespace Lessons.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("WhatWeDidHtml")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("what_we_did_html");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Content", "Lessons.Domain.Reports.ReportRevision.Content#ReportContent", b1 =>
                         {
