@@ -104,8 +104,6 @@ public sealed class TestApp : IAsyncDisposable
         return Start(Provider, mine, indexing);
     }
 
-    public string ConnectionString => settings["ConnectionStrings:Lessons"]!;
-
     private static async Task<TestApp> Start(string provider, Dictionary<string, string?> settings, bool indexing = true)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
