@@ -11,7 +11,9 @@ namespace Lessons.Infrastructure.Search;
 /// The searched words marked in a hit's title and in the best sentences of its text, by Lucene's highlighter: the
 /// marks come from the query that found the report, so a prefix marks the words it matched, a phrase's words are
 /// marked only where they stand as the phrase, and synonyms and compound parts are marked as the query matched
-/// them. The text is analysed by the same chain as the index (upphandlingar is marked for upphandling).
+/// them. The text is analysed by the same chain as the index (upphandlingar is marked for upphandling); a
+/// compound's parts carry the compound's offsets (Lucene 4.4 on), so a compound is marked whole when the query
+/// matched one of its parts (innovationsupphandlingen for upphandling).
 /// </summary>
 internal sealed class ReportHighlighter(Analyzer analyzer)
 {
@@ -45,7 +47,7 @@ internal sealed class ReportHighlighter(Analyzer analyzer)
         return [.. pieces.Where(p => p.Score > 0 && p.Marks.Count > 0)
             .OrderByDescending(p => p.Score).ThenBy(p => p.Number)
             .Take(MaxSnippets)
-            .Select(p => Snippet(text, p.Number == 0 ? 0 : AfterSentenceEnd(text, p.Start, p.End), p.End, Whole(text, p.Marks)))];
+            .Select(p => Snippet(text, p.Number == 0 ? 0 : AfterSentenceEnd(text, p.Start, p.End), p.End, p.Marks))];
     }
 
     /// <summary>The title with the words the query matched marked.</summary>
@@ -56,7 +58,7 @@ internal sealed class ReportHighlighter(Analyzer analyzer)
         var fragment = Highlight(query, "title", title, new NullFragmenter(), 1).FirstOrDefault(f => f is not null);
         if (fragment is null) return new MarkedText(title, []);
         var (_, marks) = Parse(fragment.ToString(), 0);
-        return new MarkedText(title, Merged(Whole(title, marks)));
+        return new MarkedText(title, Merged(marks));
     }
 
     private TextFragment[] Highlight(Query query, string field, string text, IFragmenter fragmenter, int fragments)
@@ -94,16 +96,6 @@ internal sealed class ReportHighlighter(Analyzer analyzer)
         }
         return (length, marks);
     }
-
-    /// <summary>Each mark widened to its whole word: a compound is marked whole when the query matched one of its
-    /// parts (innovationsupphandlingen for upphandling).</summary>
-    private static List<TextMark> Whole(string text, List<TextMark> marks) => [.. marks.Select(m =>
-    {
-        var (start, end) = (m.Start, m.Start + m.Length);
-        while (start > 0 && char.IsLetterOrDigit(text[start - 1])) start--;
-        while (end < text.Length && char.IsLetterOrDigit(text[end])) end++;
-        return new TextMark(start, end - start);
-    })];
 
     /// <summary>Where a fragment's sentence begins: a fragment begins where the previous one's last word ended, so
     /// the rest of the previous sentence (its full stop, and stop words, which the highlighter does not see) is left out.</summary>
