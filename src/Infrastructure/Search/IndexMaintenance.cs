@@ -33,7 +33,7 @@ internal sealed class IndexMaintenance(SearchIndexer indexer, IConfiguration con
     : BackgroundService
 {
     /// <summary>How often the outbox is looked at for changes saved elsewhere (other nodes, the command verbs).</summary>
-    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -22,8 +22,9 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, LuceneReportIndex
 {
     private const int Batch = 2000;
     private const int RebuildBatch = 500;
-    /// <summary>How long a search waits for this process's own saves to reach the index before it reads what is there.</summary>
-    private static readonly TimeSpan OwnWritesWait = TimeSpan.FromSeconds(2);
+    /// <summary>How long a search waits for this process's own saves to reach the index before it reads what is there:
+    /// a pass takes milliseconds, but an import of thousands of reports through the site, on a loaded node, takes seconds.</summary>
+    private static readonly TimeSpan OwnWritesWait = TimeSpan.FromSeconds(10);
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly SemaphoreSlim wakeups = new(0, 1);
     private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
