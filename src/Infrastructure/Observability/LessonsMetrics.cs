@@ -20,14 +20,14 @@ public sealed class LessonsMetrics
     private static readonly TimeSpan RefreshAfter = TimeSpan.FromSeconds(5);
 
     private readonly Histogram<double> searchDuration;
-    private readonly SearchIndexStatus status;
+    private readonly SearchIndexLag status;
     private readonly TimeProvider clock;
     private readonly ILogger<LessonsMetrics> logger;
     private SearchIndexState? last;
     private long lastReadAt = long.MinValue;
     private int reading;
 
-    public LessonsMetrics(IMeterFactory meters, SearchIndexStatus status, LuceneReportIndex index, TimeProvider clock, ILogger<LessonsMetrics> logger)
+    public LessonsMetrics(IMeterFactory meters, SearchIndexLag status, LuceneReportIndex index, TimeProvider clock, ILogger<LessonsMetrics> logger)
     {
         this.status = status;
         this.clock = clock;

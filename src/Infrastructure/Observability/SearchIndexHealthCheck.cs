@@ -8,7 +8,7 @@ namespace Lessons.Infrastructure.Observability;
 /// <c>Health:SearchMaxLagSeconds</c> (30) ago: a node whose index is missing, rebuilding or stuck would answer
 /// searches with old or partial results, so the load balancer should send its visitors elsewhere.
 /// </summary>
-internal sealed class SearchIndexHealthCheck(SearchIndexStatus status, TimeProvider clock, IConfiguration configuration) : IHealthCheck
+internal sealed class SearchIndexHealthCheck(SearchIndexLag status, TimeProvider clock, IConfiguration configuration) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

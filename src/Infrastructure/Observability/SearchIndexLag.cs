@@ -25,7 +25,7 @@ public sealed record SearchIndexState(
 /// Reads what the index knows (its outbox position, a rebuild under way) beside the outbox in the database, for the
 /// readiness check and the metrics. It never opens the index: before the indexer has, the index counts as not open.
 /// </summary>
-public sealed class SearchIndexStatus(IServiceScopeFactory scopes, LuceneReportIndex index, SearchIndexer indexer)
+public sealed class SearchIndexLag(IServiceScopeFactory scopes, LuceneReportIndex index, SearchIndexer indexer)
 {
     public async Task<SearchIndexState> ReadAsync(CancellationToken ct)
     {
