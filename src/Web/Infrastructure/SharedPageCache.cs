@@ -45,13 +45,12 @@ public static class SharedPageCache
     /// <summary>
     /// Like the framework's default policy (GET and HEAD, no signed-in user, no Authorization header, nothing stored
     /// that sets a cookie, 200 only, keyed on the path and every query parameter), and stricter: a request carrying
-    /// our sign-in or message cookie is never answered from the cache, since its page may differ (an expired
-    /// session is signed out by a cookie; a "Rapporten är publicerad" notice rides in the message cookie).
+    /// any of our cookies is never answered from the cache, since its page may differ (an expired session is
+    /// signed out by a cookie; a "Rapporten är publicerad" notice rides in the message cookie; with an antiforgery
+    /// cookie present a form's token is made without a Set-Cookie, so the page would look shareable).
     /// </summary>
     private sealed class AnonymousReadersPolicy(TimeSpan expiry, string cookiePrefix) : IOutputCachePolicy
     {
-        private readonly string antiforgeryCookie = cookiePrefix + "-af";
-
         public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
         {
             var http = context.HttpContext;
@@ -60,7 +59,7 @@ public static class SharedPageCache
                 && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
                 && StringValues.IsNullOrEmpty(request.Headers.Authorization)
                 && http.User.Identity?.IsAuthenticated != true
-                && !request.Cookies.Keys.Any(k => k.StartsWith(cookiePrefix, StringComparison.Ordinal) && k != antiforgeryCookie);
+                && !request.Cookies.Keys.Any(k => k.StartsWith(cookiePrefix, StringComparison.Ordinal));
             context.EnableOutputCaching = true;
             context.AllowCacheLookup = shared;
             context.AllowCacheStorage = shared;
