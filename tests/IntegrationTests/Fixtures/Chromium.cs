@@ -52,6 +52,9 @@ public sealed class Chromium : IDisposable
 
     public void Open(string path) => driver.Navigate().GoToUrl(new Uri(site, path));
 
+    /// <summary>The window's size in CSS pixels, for checks at a desktop's and a phone's width.</summary>
+    public void Resize(int width, int height = 900) => driver.Manage().Window.Size = new System.Drawing.Size(width, height);
+
     public string PathAndQuery => new Uri(driver.Url).PathAndQuery;
 
     /// <summary>The element <paramref name="css"/> selects; if none, fails naming the page and what it shows.</summary>
