@@ -91,6 +91,8 @@ public sealed class Chromium : IDisposable
 
     /// <summary>Presses Tab once, as a keyboard user moves to the next control.</summary>
     public void Tab() => new OpenQA.Selenium.Interactions.Actions(driver).SendKeys(Keys.Tab).Perform();
+    /// <summary>The window's size in CSS pixels, for checks at a desktop's and a phone's width.</summary>
+    public void Resize(int width, int height = 900) => driver.Manage().Window.Size = new System.Drawing.Size(width, height);
 
     public string PathAndQuery => new Uri(driver.Url).PathAndQuery;
 

@@ -35,7 +35,7 @@ public sealed class PageTests
         var client = app.Browser();
         var start = await client.GetPageAsync("/");
         var links = start.QuerySelectorAll("main article h3 a").ToList();
-        Assert.Equal(6, links.Count);
+        Assert.Equal(12, links.Count);
 
         var page = await client.GetPageAsync(links[0].GetAttribute("href")!);
         Assert.Equal(links[0].TextContent, page.QuerySelector("h1")!.TextContent);

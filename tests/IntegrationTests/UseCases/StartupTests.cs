@@ -31,7 +31,7 @@ public sealed class StartupTests
         var first = await Counts(services);
         await services.InitialiseDatabaseAsync();
 
-        Assert.Equal((650, 6, 2, 6), first);
+        Assert.Equal((650, 26, 2, 26), first);
         Assert.Equal(first, await Counts(services));
     }
 
