@@ -303,7 +303,7 @@ internal static partial class CommandLine
         }
         var stuck = runs.Sum(r => r.Stuck);
         if (stuck > 0)
-            await error.WriteLineAsync($"{stuck} brev fastnade i sending (processen avbröts medan de skickades). De skickas inte om automatiskt: en administratör kan skicka dem igen på /admin/veckobrev.");
+            await error.WriteLineAsync($"{stuck} brev fastnade i sending (processen avbröts medan de skickades). De skickas inte om automatiskt (högst en gång).");
         if (runs.Sum(r => r.Composed) == 0) await output.WriteLineAsync("Inget att skicka: ingen prenumerant har något nytt som inte redan skickats den här veckan.");
         return 0;
     }

@@ -118,3 +118,41 @@ public sealed class DigestScheduleTests
         Assert.Equal(new DateTimeOffset(2026, 10, 26, 6, 0, 0, TimeSpan.Zero), DigestSchedule.NextCutoff(new DateTimeOffset(2026, 10, 20, 12, 0, 0, TimeSpan.Zero), options));
     }
 }
+
+/// <summary>Several nodes on one PostgreSQL: each runs the scheduler's check, and each subscriber still gets one digest.</summary>
+public sealed class DigestNodesTests
+{
+    [Fact]
+    public async Task Two_schedulers_on_one_PostgreSQL_at_once_send_each_subscriber_one_digest()
+    {
+        await using var nodeA = await TestApp.StartAsync(TestDatabases.Postgres, new Dictionary<string, string?> { ["Site:PublicUrl"] = "https://lessons.example.se" });
+        await using var nodeB = await nodeA.WithIndexAt(TestDatabases.TempDirectory("index-b"));
+        var editor = await nodeA.Member("Umeå kommun", editor: true);
+        await nodeA.WithDb(db =>
+        {
+            for (var i = 0; i < 60; i++)
+            {
+                var s = new Subscriber(Guid.NewGuid(), $"nod{i:00}@example.org", nodeA.Clock.Now);
+                s.Confirm(nodeA.Clock.Now);
+                s.AddFollow(Follow.Of(s.Id, FollowKind.Principle, "testa-och-lara", nodeA.Clock.Now));
+                db.Subscribers.Add(s);
+            }
+            return db.SaveChangesAsync();
+        });
+        nodeA.Clock.Advance(TimeSpan.FromMinutes(1));
+        var id = await nodeA.SendAs(editor, new CreateDraftCommand(Drafts.Valid("Rapporten till alla noder")));
+        await nodeA.SendAs(editor, new PublishReportCommand(id));
+
+        // Past next Monday's cutoff on both nodes' clocks, then both check at once, twice.
+        var cutoff = DigestSchedule.NextCutoff(nodeA.Clock.Now, new DigestOptions());
+        nodeA.Clock.Now = cutoff + TimeSpan.FromMinutes(1);
+        nodeB.Clock.Now = nodeA.Clock.Now;
+        for (var round = 0; round < 2; round++)
+            await Task.WhenAll(Task.Run(() => nodeA.Send(new RunDigestsCommand())), Task.Run(() => nodeB.Send(new RunDigestsCommand())));
+
+        Assert.Equal(1, await nodeA.WithDb(db => db.DigestRuns.CountAsync(r => r.ScheduleKey != null && r.Cutoff == cutoff)));
+        for (var i = 0; i < 60; i++)
+            Assert.Single(MailFolder.To(nodeA.MailDirectory, $"nod{i:00}@example.org"), m => (m.Subject ?? "").StartsWith("Lessons veckobrev", StringComparison.Ordinal));
+        Assert.Equal(60, await nodeA.WithDb(db => db.DigestDeliveries.CountAsync(d => d.Status == DeliveryStatus.Sent)));
+    }
+}
