@@ -9,7 +9,7 @@ namespace Lessons.Infrastructure.Observability;
 
 /// <summary>
 /// The site's own instruments, on the meter <c>Lessons</c> that the web host exports (Prometheus, when enabled). The
-/// mail counters <c>lessons.mail.sent</c> and <c>lessons.mail.failed</c> are on the same meter name, kept beside the
+/// mail counters <c>lessons.email.sent</c>, <c>lessons.email.failed</c> and <c>lessons.email.retries</c> are on the same meter name, kept beside the
 /// SMTP sender that counts them.
 /// </summary>
 public sealed class LessonsMetrics

@@ -121,8 +121,10 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, LuceneReportIndex
         {
             await RebuildAsync(db, latest, ct);
             Caught();
+            await PagesChangedAsync(scope.ServiceProvider, ct);
             return;
         }
+        var before = applied;
         while (applied < latest)
         {
             var changes = await db.SearchChanges.AsNoTracking().Where(c => c.Id > applied).OrderBy(c => c.Id).Take(Batch)
@@ -135,6 +137,17 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, LuceneReportIndex
             applied = changes[^1].Id;
         }
         Caught();
+        if (applied > before) await PagesChangedAsync(scope.ServiceProvider, ct);
+    }
+
+    /// <summary>
+    /// Changes saved on other nodes (or by the verbs) reach this node through the outbox: once the index has them,
+    /// the pages this node keeps for anonymous readers are dropped too, so a search here never shows a copy older
+    /// than its own index. (The site registers the cache; the verbs have none.)
+    /// </summary>
+    private static async Task PagesChangedAsync(IServiceProvider services, CancellationToken ct)
+    {
+        if (services.GetService<ISharedPageCache>() is { } cache) await cache.ContentChangedAsync(ct);
     }
 
     private void Caught() => Interlocked.Exchange(ref currentAtTicks, DateTimeOffset.UtcNow.UtcTicks);

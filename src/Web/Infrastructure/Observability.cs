@@ -47,7 +47,9 @@ internal static class Observability
     public static PathString? ScrapePath(IConfiguration configuration) =>
         configuration.GetValue("Metrics:Prometheus:Enabled", false)
             ? new PathString(configuration["Metrics:Prometheus:Path"] is { Length: > 0 } path ? path : "/metrics")
-            : null;
+            // Typed: a bare null would become PathString's implicit conversion from a null string, an empty path that
+            // every request starts with, and no page would be sent to https.
+            : (PathString?)null;
 
     /// <summary>Paths a load balancer or a scraper asks over plain http inside the network: never redirected to https.</summary>
     public static bool AnswersPlainHttp(HttpRequest request, PathString? scrapePath) =>

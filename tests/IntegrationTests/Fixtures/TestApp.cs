@@ -79,12 +79,14 @@ public sealed class TestApp : IAsyncDisposable
 
     public TestClock Clock { get; } = new();
 
-    public static async Task<TestApp> StartAsync(string provider, IDictionary<string, string?>? extra = null)
+    /// <summary>A node on a new database. Without <paramref name="indexing"/> its background indexer is not started
+    /// (the test applies the outbox itself with <see cref="Indexer"/>, or never).</summary>
+    public static async Task<TestApp> StartAsync(string provider, IDictionary<string, string?>? extra = null, bool indexing = true)
     {
         var settings = TestDatabases.Settings(provider, await TestDatabases.CreateAsync(provider));
         settings["Email:PickupDirectory"] = TestDatabases.TempDirectory("mail");
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) settings[key] = value;
-        return await Start(provider, settings);
+        return await Start(provider, settings, indexing);
     }
 
     /// <summary>The messages written to the pickup folder for <paramref name="to"/>, oldest first.</summary>
