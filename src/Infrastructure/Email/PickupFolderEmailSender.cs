@@ -13,8 +13,12 @@ internal sealed class PickupFolderEmailSender(IOptions<EmailOptions> options, Em
         Directory.CreateDirectory(directory);
         var mime = MimeMessages.Build(message, options.Value);
         // Names sort in sending order (to the tick), so the newest message is the last file.
-        var file = Path.Combine(directory, $"{DateTime.UtcNow:yyyyMMdd'T'HHmmssfffffff}-{Guid.NewGuid():N}.eml");
-        await mime.WriteToAsync(file, ct);
+        var name = $"{DateTime.UtcNow:yyyyMMdd'T'HHmmssfffffff}-{Guid.NewGuid():N}";
+        var file = Path.Combine(directory, name + ".eml");
+        // Written aside and moved into place, so a process killed mid-write leaves no half message for a reader.
+        var partial = Path.Combine(directory, "." + name + ".part");
+        await mime.WriteToAsync(partial, ct);
+        File.Move(partial, file);
         metrics.Sent();
     }
 
