@@ -45,11 +45,34 @@ public sealed class MigrationUpgradeTests
             """;
     }
 
-    [Fact]
-    public async Task A_database_made_by_the_first_migration_is_upgraded_at_start_and_the_site_serves_its_reports()
+    /// <summary>The same rows as PostgreSQL's Initial migration typed them: quoted names, uuid, boolean, timestamptz.</summary>
+    private static string FirstReleaseRowsPostgres()
     {
-        var connection = await TestDatabases.CreateEmptyAsync(TestDatabases.Sqlite);
-        var settings = TestDatabases.Settings(TestDatabases.Sqlite, connection);
+        const string at = "'2026-11-23T09:00:00Z'";
+        string Id(Guid g) => $"'{g}'";
+        const string content = "'Bakgrunden.', '[]', '[]', '[]', NULL, NULL, NULL, NULL, '[]', '[]', NULL, '[]', 'Lärdomen om larmen.', '[]', "
+            + "'lyckades', '[]', 'Rekommendationerna.', 'Resultatet.', 'test', 'Trygghetslarm som ringer via mobilnätet.', '[]', "
+            + "'Digitala trygghetslarm i Uppgraderingsby', 'Vi bytte larmen.', NULL, 2024";
+        const string columns = "background, challenges, co_organisations, collaborators, contact_email, contact_name, cost_note, cost_sek, "
+            + "drivers, effects, effort_hours, innovation_types, lessons, links, outcome, principles, recommendations, result, stage, summary, "
+            + "support, title, what_we_did, year_ended, year_started";
+        return $"""
+            INSERT INTO organisations ("Id", "Name", "Type", "Code", "IsUnlisted", "IsFictional", "CreatedAt", "EmailDomains")
+                VALUES ({Id(Organisation)}, 'Uppgraderingsby kommun', 'kommun', NULL, false, false, {at}, '[]');
+            INSERT INTO reports ("Id", "ExternalId", "OrganisationId", "AuthorId", "Status", "Visibility", "IsAnonymous", "BuildsOnReportId",
+                    "CurrentRevision", "CreatedAt", "UpdatedAt", "SubmittedAt", "PublishedAt", "WithdrawnAt", "WithdrawalReason", {columns})
+                VALUES ({Id(Report)}, NULL, {Id(Organisation)}, NULL, 'published', 'public', false, NULL, 1, {at}, {at}, NULL, {at}, NULL, NULL, {content});
+            INSERT INTO report_revisions ("Id", "ReportId", "Number", "EditedBy", "CreatedAt", {columns})
+                VALUES ({Id(Revision)}, {Id(Report)}, 1, NULL, {at}, {content});
+            INSERT INTO search_changes ("ReportId", "CreatedAt") VALUES ({Id(Report)}, {at});
+            """;
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task A_database_made_by_the_first_migration_is_upgraded_at_start_and_the_site_serves_its_reports(string database)
+    {
+        var connection = await TestDatabases.CreateEmptyAsync(database);
+        var settings = TestDatabases.Settings(database, connection);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         await using (var services = new ServiceCollection()
             .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
@@ -64,11 +87,11 @@ public sealed class MigrationUpgradeTests
             await db.GetService<IMigrator>().MigrateAsync("Initial");
             Assert.Single(await db.Database.GetAppliedMigrationsAsync());
             Assert.NotEmpty(await db.Database.GetPendingMigrationsAsync());
-            await db.Database.ExecuteSqlRawAsync(FirstReleaseRowsSqlite());
+            await db.Database.ExecuteSqlRawAsync(database == TestDatabases.Sqlite ? FirstReleaseRowsSqlite() : FirstReleaseRowsPostgres());
         }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 
-        await using var app = await LessonsApp.StartAsync(extra: new Dictionary<string, string?> { ["ConnectionStrings:Lessons"] = connection });
+        await using var app = await LessonsApp.StartAsync(database, extra: new Dictionary<string, string?> { ["ConnectionStrings:Lessons"] = connection });
         var client = app.Browser();
 
         var page = await client.GetAsync($"/rapporter/{Report}");
@@ -76,7 +99,7 @@ public sealed class MigrationUpgradeTests
         Assert.Contains("Digitala trygghetslarm i Uppgraderingsby", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var found = await client.GetStringAsync("/api/v1/reports?q=trygghetslarm");
         Assert.Contains(Report.ToString(), found, StringComparison.OrdinalIgnoreCase);
-        await using var check = await TestApp.StartAsync(TestDatabases.Sqlite, new Dictionary<string, string?> { ["ConnectionStrings:Lessons"] = connection });
+        await using var check = await TestApp.StartAsync(database, new Dictionary<string, string?> { ["ConnectionStrings:Lessons"] = connection });
         Assert.Empty(await check.WithDb(db => db.Database.GetPendingMigrationsAsync()));
         Assert.Equal("Uppgraderingsby kommun", await check.WithDb(db => db.Organisations.Where(o => o.Id == Organisation).Select(o => o.Name).SingleAsync()));
     }
