@@ -40,7 +40,6 @@ public static class ObservabilityRegistration
     public static IServiceCollection AddLessonsObservability(this IServiceCollection services)
     {
         services.AddMetrics();
-        services.AddSingleton<SearchIndexLag>();
         services.AddSingleton<LessonsMetrics>();
         var search = services.LastOrDefault(d => d.ServiceType == typeof(IReportSearch))
             ?? throw new InvalidOperationException("AddLessonsObservability needs the search port: call AddInfrastructure first.");

@@ -21,6 +21,13 @@ public sealed record SearchIndexStatus(bool Open, long? AppliedChange, long? Out
     /// <summary>Open, not rebuilding, and found caught up with the outbox within <paramref name="within"/> of <paramref name="now"/>.</summary>
     public bool IsCurrent(DateTimeOffset now, TimeSpan within) =>
         Open && Rebuilding is null && AppliedChange is not null && CurrentAt is { } at && now - at <= within;
+
+    /// <summary>Outbox rows seen at the last pass that the index has not applied.</summary>
+    public long PendingChanges => Math.Max(0, (OutboxLatest ?? 0) - (AppliedChange ?? 0));
+
+    /// <summary>How long ago a pass last found the index caught up (the background service looks four times a
+    /// second, so a healthy node stays well under a second); null before the first.</summary>
+    public TimeSpan? Lag(DateTimeOffset now) => CurrentAt is { } at ? (now > at ? now - at : TimeSpan.Zero) : null;
 }
 
 /// <summary>

@@ -111,9 +111,6 @@ public sealed class LuceneReportIndex : IDisposable
     /// <summary>Whether this process has the index open (its lock taken and its last commit read).</summary>
     public bool IsOpen => writer is not null;
 
-    /// <summary>The reports the searches read now (the last commit).</summary>
-    public int Documents => WithSearcher(searcher => searcher.IndexReader.NumDocs);
-
     /// <summary>Throws away a rebuild that did not finish: the writer goes back to the last commit (the previous index,
     /// which searches kept reading all along), so nothing of the half-built index is ever committed.</summary>
     public void AbandonRebuild()

@@ -17,7 +17,8 @@ namespace Lessons.Infrastructure.Search;
 /// background (<see cref="IndexMaintenance"/>) with the host's token; a search never does either, it only waits a
 /// moment for the changes saved in this process (so a node reads its own writes).
 /// </summary>
-public sealed class SearchIndexer(IServiceScopeFactory scopes, LuceneReportIndex index, SearchChangeSignal signal, ILogger<SearchIndexer> logger)
+public sealed class SearchIndexer(IServiceScopeFactory scopes, LuceneReportIndex index, SearchChangeSignal signal, TimeProvider clock,
+    ILogger<SearchIndexer> logger)
     : IDisposable
 {
     private const int Batch = 2000;
@@ -45,7 +46,7 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, LuceneReportIndex
             var latest = Interlocked.Read(ref outboxLatest);
             var at = Interlocked.Read(ref currentAtTicks);
             return new SearchIndexStatus(index.IsOpen, index.AppliedChange, latest < 0 ? null : latest,
-                at == 0 ? null : new DateTimeOffset(at, TimeSpan.Zero), Progress, index.IsOpen ? index.Documents : 0);
+                at == 0 ? null : new DateTimeOffset(at, TimeSpan.Zero), Progress, index.DocumentCount ?? 0);
         }
     }
 
@@ -150,7 +151,8 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, LuceneReportIndex
         if (services.GetService<ISharedPageCache>() is { } cache) await cache.ContentChangedAsync(ct);
     }
 
-    private void Caught() => Interlocked.Exchange(ref currentAtTicks, DateTimeOffset.UtcNow.UtcTicks);
+    // The site's clock, as the readiness check reads it (tests move it).
+    private void Caught() => Interlocked.Exchange(ref currentAtTicks, clock.GetUtcNow().UtcTicks);
 
     /// <summary>Rebuilds the index from the database whatever its state (the <c>reindex</c> verb). Returns the count.
     /// Cancelled or failed, it leaves the previous index as it was.</summary>

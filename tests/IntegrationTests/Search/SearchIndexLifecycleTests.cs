@@ -78,7 +78,7 @@ public sealed class SearchIndexLifecycleTests
         using var reopened = new LuceneReportIndex(configuration);
         reopened.Open();
         Assert.Equal(applied, reopened.AppliedChange);
-        Assert.Equal(100, reopened.Documents);
+        Assert.Equal(100, reopened.DocumentCount);
     }
 
     [Fact]
