@@ -44,7 +44,7 @@ internal sealed class IndexMaintenance(SearchIndexer indexer, IConfiguration con
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Let the site start and serve its first pages before opening the index: on two cores the two would
+        // Let the site start and serve its first pages before building the index: on two cores the two would
         // compete. A search or a save in the meantime asks for the index at once.
         if (lifetime is not null)
         {
@@ -53,7 +53,10 @@ internal sealed class IndexMaintenance(SearchIndexer indexer, IConfiguration con
                 await started.Task.WaitAsync(stoppingToken);
         }
         var delay = TimeSpan.FromSeconds(configuration.GetValue("Search:StartDelaySeconds", 2.0));
-        if (delay > TimeSpan.Zero) await indexer.WaitForWakeAsync(delay, stoppingToken);
+        // A restarted node (after a deploy, or a kill -9) finds its index on disk: applying what the outbox gained
+        // meanwhile takes milliseconds, and until it has, the node is not ready and the load balancer keeps its
+        // visitors elsewhere. Only a rebuild waits for the site's first pages.
+        if (delay > TimeSpan.Zero && !indexer.OpensWithoutRebuild()) await indexer.WaitForWakeAsync(delay, stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             try

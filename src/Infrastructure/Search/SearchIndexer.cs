@@ -79,6 +79,22 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, LuceneReportIndex
         catch (SemaphoreFullException) { }     // a pass is already asked for
     }
 
+    /// <summary>Opens the index and says whether a pass can catch it up (a commit of this shape is on disk) rather than
+    /// rebuild it. An index that cannot be opened now counts as needing a rebuild; the pass reports why.</summary>
+    internal bool OpensWithoutRebuild()
+    {
+        try
+        {
+            index.Open();
+            return index.AppliedChange is not null;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            logger.LogDebug(e, "The search index could not be opened at start");
+            return false;
+        }
+    }
+
     /// <summary>Waits until a pass is asked for, or <paramref name="timeout"/>.</summary>
     internal Task WaitForWakeAsync(TimeSpan timeout, CancellationToken ct) => wakeups.WaitAsync(timeout, ct);
 
