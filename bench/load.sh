@@ -1,0 +1,178 @@
+#!/usr/bin/env bash
+# The load test of issue 12: nginx terminating TLS in front of two published web nodes on one throw-away PostgreSQL,
+# wrk over a mix of pages while a loop publishes reports with the import verb; halfway one node is killed with
+# kill -9 and started again. Loopback only; everything it starts lives in a temporary folder and is stopped at the end.
+# Needs wrk, nginx, openssl, curl and PostgreSQL (apt-get install -y wrk nginx openssl curl postgresql).
+#   bash bench/load.sh                          # 200 connections for 60 s, as the issue measured
+#   DURATION=20 CONNECTIONS=50 bash bench/load.sh   # a quick run
+#   PUBLISHED=/tmp/app bash bench/load.sh             # an already published build (dotnet publish … -o /tmp/app)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+REPO=$PWD
+DURATION=${DURATION:-60}
+CONNECTIONS=${CONNECTIONS:-200}
+THREADS=${THREADS:-2}
+WORK=$(mktemp -d /tmp/lessons-load.XXXX)
+chmod 755 "$WORK"
+PIDS=()
+PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+
+for tool in wrk nginx openssl curl; do command -v $tool >/dev/null || [ -x /usr/sbin/$tool ] || { echo "missing $tool: apt-get install -y $tool" >&2; exit 1; }; done
+[ -x "$PG_BIN/initdb" ] || { echo "missing PostgreSQL: apt-get install -y postgresql" >&2; exit 1; }
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+cleanup() {
+  for pid in "${PIDS[@]}" ${NODE1:-} ${NODE2:-} ${PUBLISHER:-}; do kill "$pid" 2>/dev/null || true; done
+  [ -f "$WORK/nginx/nginx.pid" ] && kill "$(cat "$WORK/nginx/nginx.pid")" 2>/dev/null || true
+  wait 2>/dev/null || true       # the nodes first: PostgreSQL stopped under them would fill their logs
+  [ -d "$WORK/pg/data" ] && as_pg "$PG_BIN/pg_ctl" -D "$WORK/pg/data" -m immediate stop >/dev/null 2>&1 || true
+  wait 2>/dev/null || true
+  [ -n "${KEEP:-}" ] && echo "kept $WORK" || rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+now() { date +%s.%N; }
+load() { echo "   load average: $(cut -d' ' -f1-3 /proc/loadavg)"; }
+echo "== machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(dotnet --version), $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "== $CONNECTIONS connections, $THREADS wrk threads, ${DURATION} s"
+load
+
+APP=${PUBLISHED:-}
+if [ -z "$APP" ]; then
+  echo "== publishing (Release, ReadyToRun, as the operator's guide says)"
+  APP=$WORK/app
+  dotnet publish src/Web -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$APP" -v quiet >/dev/null
+fi
+
+echo "== PostgreSQL: a throw-away cluster, its default max_connections (100)"
+PG_PORT=$(free_port)
+mkdir -p "$WORK/pg"; [ "$(id -u)" = 0 ] && chown postgres "$WORK/pg"
+as_pg "$PG_BIN/initdb" -D "$WORK/pg/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 --no-sync >/dev/null
+# Durability off: the cluster is thrown away, and the disk is not what is measured.
+as_pg "$PG_BIN/pg_ctl" -D "$WORK/pg/data" -l "$WORK/pg/log" -w \
+  -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $WORK/pg -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null
+psql_() { "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d lessons -Atq -c "$1"; }
+"$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -q -c "CREATE DATABASE lessons" >/dev/null
+
+NGINX_PORT=$(free_port); PORT1=$(free_port); PORT2=$(free_port)
+export ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
+  Database__Provider=Postgres ConnectionStrings__Lessons="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=lessons" \
+  Site__PublicUrl="https://localhost:$NGINX_PORT" AllowedHosts="localhost;127.0.0.1" \
+  ReverseProxy__KnownProxies__0=127.0.0.2 Email__Delivery=Pickup Email__PickupDirectory="$WORK/mail" \
+  RateLimits__PostsPerMinute=100000 RateLimits__SignInPerMinute=100000
+
+echo "== seeding: the 100-report relevance corpus and the demo content (import verb)"
+(cd "$APP" && dotnet Lessons.Web.dll import "$REPO/tests/IntegrationTests/Data/relevance-reports.json" >/dev/null)
+echo "   $(psql_ "SELECT count(*) FROM reports WHERE \"Status\" = 'published'") published reports"
+
+start_node() {   # $1 = 1 or 2; sets NODE1/NODE2
+  local port_var=PORT$1
+  (cd "$APP" && Search__IndexPath="$WORK/index$1" exec dotnet Lessons.Web.dll --urls "http://127.0.0.1:${!port_var}") >>"$WORK/node$1.log" 2>&1 &
+  eval "NODE$1=$!"
+}
+ready() { [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$1/health/ready")" = 200 ]; }
+start_node 1; start_node 2
+until ready "$PORT1" && ready "$PORT2"; do sleep 0.2; done
+
+echo "== nginx: docs/nginx/lessons.conf with a throw-away certificate and these ports"
+mkdir -p "$WORK/nginx"
+openssl req -x509 -newkey rsa:2048 -nodes -subj /CN=localhost -addext subjectAltName=DNS:localhost -days 1 \
+  -keyout "$WORK/nginx/key.pem" -out "$WORK/nginx/cert.pem" 2>/dev/null
+# The same substitutions as tests/IntegrationTests/Fixtures/Nginx.cs, with nginx's usual worker per core.
+sed -e "s|pid /run/nginx-lessons.pid;|pid $WORK/nginx/nginx.pid;|" \
+    -e "s|/var/log/nginx/lessons-error.log|$WORK/nginx/error.log|" \
+    -e "s|access_log /var/log/nginx/lessons-access.log;|access_log off;|" \
+    -e "s|/var/lib/nginx/|$WORK/nginx/|" \
+    -e "s|server 127.0.0.1:5001|server 127.0.0.1:$PORT1|" -e "s|server 127.0.0.1:5002|server 127.0.0.1:$PORT2|" \
+    -e "s|listen 80;|listen 127.0.0.1:$(free_port);|" -e "s|listen 443 ssl;|listen 127.0.0.1:$NGINX_PORT ssl;|" \
+    -e "s|server_name lessons.example.se;|server_name localhost;|" \
+    -e "s|/etc/ssl/lessons/fullchain.pem|$WORK/nginx/cert.pem|" -e "s|/etc/ssl/lessons/privkey.pem|$WORK/nginx/key.pem|" \
+    -e "s|proxy_bind 127.0.0.1;|proxy_bind 127.0.0.2;|" \
+    docs/nginx/lessons.conf > "$WORK/nginx/nginx.conf"
+[ "$(id -u)" = 0 ] && sed -i '1i user root;' "$WORK/nginx/nginx.conf"
+grep -q "$PORT1" "$WORK/nginx/nginx.conf" && grep -q "$NGINX_PORT ssl" "$WORK/nginx/nginx.conf" || { echo "docs/nginx/lessons.conf changed: update the substitutions" >&2; exit 1; }
+/usr/sbin/nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf"
+BASE="https://localhost:$NGINX_PORT"
+until [ "$(curl -sk -o /dev/null -w '%{http_code}' "$BASE/")" = 200 ]; do sleep 0.2; done
+
+echo "== the mix: start page, search pages and API searches with filters, report pages, report API"
+IDS=$(curl -sk "$BASE/api/v1/reports?pageSize=50" | grep -oE '"id":"[0-9a-f-]{36}"' | cut -d'"' -f4 | head -30)
+{
+  echo "local paths = {"
+  for p in / /sok "/sok?q=hemtj%C3%A4nst" "/sok?q=upphandling&outcome=misslyckades" "/sok?q=skolmat" \
+           "/api/v1/reports?q=chattbot" "/api/v1/reports?q=kommun&organisationType=region" "/api/v1/reports?q=energi*" \
+           "/api/v1/reports?outcome=lyckades&page=2" "/api/v1/reports?q=digitala%20l%C3%A5s"; do echo "  \"$p\","; done
+  n=0; for id in $IDS; do n=$((n+1)); if [ $((n % 3)) = 0 ]; then echo "  \"/api/v1/reports/$id\","; else echo "  \"/rapporter/$id\","; fi; done
+  echo "}"
+  cat <<'LUA'
+local threads = {}
+setup = function(thread) table.insert(threads, thread) end
+init = function() i = math.random(#paths); failed = 0 end
+request = function()
+  i = i + 1
+  return wrk.format("GET", paths[(i % #paths) + 1])
+end
+response = function(status) if status >= 500 then failed = failed + 1 end end
+done = function(summary, latency, requests)
+  local failures = 0
+  for _, t in ipairs(threads) do failures = failures + t:get("failed") end
+  local e = summary.errors
+  io.write(string.format("requests %d in %.1f s: %.0f req/s\n", summary.requests, summary.duration / 1e6, summary.requests / (summary.duration / 1e6)))
+  io.write(string.format("latency p50 %.1f ms  p90 %.1f ms  p99 %.1f ms  max %.1f ms\n",
+    latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000, latency.max / 1000))
+  io.write(string.format("responses >= 500: %d\n", failures))
+  io.write(string.format("socket errors: connect %d, read %d, write %d, timeout %d\n", e.connect, e.read, e.write, e.timeout))
+end
+LUA
+} > "$WORK/mix.lua"
+echo "   $(grep -c '^  "' "$WORK/mix.lua") paths"
+
+# Publishing while the load runs: the import verb, a new report every round, as an operator's script would.
+publisher() {
+  local n=0
+  while true; do
+    n=$((n+1))
+    python3 - "$REPO/tests/IntegrationTests/Data/relevance-reports.json" "$WORK/new.json" "$n" <<'PY'
+import json, sys
+reports = json.load(open(sys.argv[1]))
+r = dict(reports[int(sys.argv[3]) % len(reports)])
+r["id"] = f"load-{sys.argv[3]}"
+r["title"] = f"Lasttest {sys.argv[3]}: " + r["title"]
+json.dump([r], open(sys.argv[2], "w"), ensure_ascii=False)
+PY
+    (cd "$APP" && dotnet Lessons.Web.dll import "$WORK/new.json" >/dev/null 2>>"$WORK/publisher.log") && echo ok >> "$WORK/published" || echo failed >> "$WORK/published"
+    sleep 1
+  done
+}
+: > "$WORK/published"
+publisher & PUBLISHER=$!
+
+echo "== wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s through nginx; node 1 is killed (kill -9) at $((DURATION / 2)) s"
+load
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s -s "$WORK/mix.lua" "$BASE" > "$WORK/wrk.out" 2>&1 & WRK=$!
+PIDS+=("$WRK")
+sleep $((DURATION / 2))
+load
+kill -9 "$NODE1"; wait "$NODE1" 2>/dev/null || true
+killed=$(now)
+latest_at_kill=$(psql_ 'SELECT coalesce(max("Id"), 0) FROM search_changes')
+start_node 1
+until ready "$PORT1"; do sleep 0.05; done
+ready_at=$(now)
+until [ "$(curl -s "http://127.0.0.1:$PORT1/health/ready" | grep -oE '"appliedChange":[0-9]+' | cut -d: -f2)" -ge "$latest_at_kill" ] 2>/dev/null; do sleep 0.05; done
+caught_at=$(now)
+wait "$WRK" || true
+kill "$PUBLISHER" 2>/dev/null || true; wait "$PUBLISHER" 2>/dev/null || true; PUBLISHER=
+load
+
+echo "== results"
+cat "$WORK/wrk.out" | grep -vE "^Running|threads and|^  [0-9]+ threads"
+printf 'killed node: /health/ready 200 after %.2f s; caught up with the outbox as of the kill (row %s) after %.2f s\n' \
+  "$(echo "$ready_at - $killed" | bc)" "$latest_at_kill" "$(echo "$caught_at - $killed" | bc)"
+echo "published during the run: $(grep -c ok "$WORK/published" || true) imports ok, $(grep -c failed "$WORK/published" || true) failed (each import is a whole process: start, migrate check, import)"
+echo "both nodes' indexes against the database: $(psql_ "SELECT count(*) FROM reports WHERE \"Status\" = 'published'") published;" \
+  "node 1 $(curl -s "http://127.0.0.1:$PORT1/health/ready" | grep -oE '"documents":[0-9]+' | cut -d: -f2)," \
+  "node 2 $(curl -s "http://127.0.0.1:$PORT2/health/ready" | grep -oE '"documents":[0-9]+' | cut -d: -f2) documents"
+echo "errors logged by the nodes: node 1 $(grep -c '^fail:' "$WORK/node1.log" || true) (readiness polls while it restarted included), node 2 $(grep -c '^fail:' "$WORK/node2.log" || true);" \
+  "nginx: $(grep -c 'upstream prematurely closed' "$WORK/nginx/error.log" || true) requests cut by the kill (retried on the other node)"
