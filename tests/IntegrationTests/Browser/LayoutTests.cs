@@ -20,7 +20,7 @@ public sealed class LayoutTests(PeopleSite site) : IClassFixture<PeopleSite>
 
     private static readonly string[] AdminPages =
     [
-        "/konto", "/mina-rapporter", "/rapporter/ny", "/moderering/ansokningar", "/moderering/synonymer",
+        "/konto", "/konto/bevakningar", "/mina-rapporter", "/rapporter/ny", "/moderering/ansokningar", "/moderering/synonymer", "/moderering/utskick",
     ];
 
     /// <summary>The first report a search for the chatbot finds (it has effects, facts and similar reports).</summary>

@@ -140,6 +140,11 @@ public sealed class TestApp : IAsyncDisposable
 
     internal SearchIndexer Indexer => services.GetRequiredService<SearchIndexer>();
 
+    /// <summary>A service this app registers but does not start (a hosted service), made on its container with <paramref name="extra"/>.</summary>
+    internal T Create<T>(params object[] extra) => ActivatorUtilities.CreateInstance<T>(services, extra);
+
+    internal T Get<T>() where T : notnull => services.GetRequiredService<T>();
+
     internal LuceneReportIndex Index => services.GetRequiredService<LuceneReportIndex>();
 
     public string IndexPath => settings["Search:IndexPath"]!;

@@ -1,6 +1,7 @@
 using FluentValidation;
 
 using Lessons.Application.Common.Ports;
+using Lessons.Application.Common.Security;
 using Lessons.Domain.Subscriptions;
 
 using Mediator;
@@ -29,7 +30,7 @@ public sealed class SubscribeValidator : AbstractValidator<SubscribeCommand>
     }
 }
 
-internal sealed class SubscribeHandler(ILessonsDbContext db, SubscriptionMails mails, TimeProvider clock)
+internal sealed class SubscribeHandler(ILessonsDbContext db, SubscriptionMails mails, CurrentViewer current, TimeProvider clock)
     : IRequestHandler<SubscribeCommand, Unit>
 {
     public async ValueTask<Unit> Handle(SubscribeCommand command, CancellationToken ct)
@@ -42,14 +43,21 @@ internal sealed class SubscribeHandler(ILessonsDbContext db, SubscriptionMails m
             subscriber = new Subscriber(Guid.NewGuid(), email, now);
             db.Subscribers.Add(subscriber);
         }
+        // A signed-in member subscribing their own account's address: linked, so the digest carries the members-only
+        // reports they may read. Another address is linked to nobody, whoever is signed in.
+        var viewer = await current.GetAsync(ct);
+        var own = viewer.IsMember ? await db.Members.Where(m => m.Id == viewer.UserId).Select(m => m.Email).SingleOrDefaultAsync(ct) : null;
+        if (own is not null && Subscriber.NormaliseEmail(own) == email) subscriber.LinkMember(viewer.UserId!.Value);
         switch (subscriber.Status)
         {
             case SubscriberStatus.Confirmed:
                 // Only the owner of the address changes a confirmed subscription, through the link in this mail.
+                await db.SaveChangesAsync(ct);
                 await mails.AlreadySubscribedAsync(subscriber, ct);
                 return Unit.Value;
             case SubscriberStatus.Suspended:
                 // The address bounces: a mail would bounce too. The follows stay, shown on its manage page.
+                await db.SaveChangesAsync(ct);
                 return Unit.Value;
         }
         subscriber.Resubscribe();

@@ -42,6 +42,12 @@ internal sealed class GetSubscriptionHandler(ILessonsDbContext db, ISubscriberTo
         var id = tokens.Read(query.Token, SubscriberTokenPurpose.Manage) ?? throw new NotFoundException("Subscription", "token");
         var subscriber = await db.Subscribers.AsNoTracking().Include(s => s.Follows).SingleOrDefaultAsync(s => s.Id == id, ct)
             ?? throw new NotFoundException("Subscription", id);
+        return await ViewAsync(db, subscriber, ct);
+    }
+
+    /// <summary>The subscriber's follows with their Swedish labels, for the manage page and the account page alike.</summary>
+    internal static async Task<SubscriptionView> ViewAsync(ILessonsDbContext db, Subscriber subscriber, CancellationToken ct)
+    {
         var organisationIds = subscriber.Follows.Where(f => f.Kind == FollowKind.Organisation)
             .Select(f => Guid.Parse(f.Key)).ToList();
         var names = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id))

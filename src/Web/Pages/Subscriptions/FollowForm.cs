@@ -21,13 +21,14 @@ public sealed class FollowForm
 
     public IReadOnlyList<string> OfferedQueries { get; set; } = [];
 
+    /// <summary>An empty value (which MVC binds as null) is no choice: a browser never sends one, a hand-made request may.</summary>
     public FollowChoice ToChoice() => new()
     {
-        Principles = [.. Principles.Where(v => v.Length > 0)],
-        Challenges = [.. Challenges.Where(v => v.Length > 0)],
-        Organisations = [.. Organisations.Where(v => v.Length > 0).Distinct()],
-        OrganisationTypes = [.. OrganisationTypes.Where(v => v.Length > 0)],
-        Queries = [.. Queries.Where(v => v.Length > 0)],
+        Principles = [.. Principles.Where(v => !string.IsNullOrEmpty(v))],
+        Challenges = [.. Challenges.Where(v => !string.IsNullOrEmpty(v))],
+        Organisations = [.. Organisations.Where(v => !string.IsNullOrEmpty(v)).Distinct()],
+        OrganisationTypes = [.. OrganisationTypes.Where(v => !string.IsNullOrEmpty(v))],
+        Queries = [.. Queries.Where(v => !string.IsNullOrEmpty(v))],
     };
 
     public static FollowForm From(FollowChoice choice) => new()
