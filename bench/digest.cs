@@ -53,7 +53,8 @@ var settings = new Dictionary<string, string?>
 };
 var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
 var services = new ServiceCollection()
-    .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning).AddConsole())
+    // EF logs its probe for the migrations table of a new database as a failed command: noise here.
+    .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning).AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None).AddConsole())
     .AddSingleton<IConfiguration>(configuration)
     .AddSingleton(TimeProvider.System)
     .AddApplication()
