@@ -221,6 +221,19 @@ internal sealed class DigestComposer(
         return [.. subscribers.Where(s => (s.MemberId is { } m && readerIds.Contains(m)) || readerEmails.Contains(s.Email)).Select(s => s.Id)];
     }
 
+    /// <summary>
+    /// The same rule for a whole run: every public-sector member's id and address read once (members are few beside
+    /// subscribers), so no batch of subscribers asks the database again.
+    /// </summary>
+    public async Task<Func<DueSubscriber, bool>> MembersOnlyReadersAsync(CancellationToken ct)
+    {
+        var members = await db.Members.AsNoTracking().Where(m => m.OrganisationId != null).ToListAsync(ct);
+        var readers = members.Where(m => Common.Security.Viewer.From(m.Id, m, false, false).IsPublicSectorMember).ToList();
+        var readerIds = readers.Select(m => m.Id).ToHashSet();
+        var readerEmails = readers.Select(m => Subscriber.NormaliseEmail(m.Email)).ToHashSet(StringComparer.Ordinal);
+        return s => (s.MemberId is { } m && readerIds.Contains(m)) || readerEmails.Contains(s.Email);
+    }
+
     public static string Subject(int fresh, int reused)
     {
         var parts = new List<string>();

@@ -26,7 +26,8 @@ internal sealed class DigestRunWork(
     ILessonsDbContext db, DigestComposer composer, IDeliveryClaims claims, IEmailSender email, SubscriptionMails mails,
     ISiteAddress site, DigestNode node, IOptions<DigestOptions> options, TimeProvider clock)
 {
-    private const int ComposeBatch = 1000;
+    // Small enough that a batch's rendered mails (tens of KB each) stay a few MB, large enough that round trips do not count.
+    private const int ComposeBatch = 250;
 
     /// <summary>
     /// Takes or renews the lease by one conditional UPDATE, the same rule as <see cref="DigestRun.TryTakeLease"/>: two
@@ -78,18 +79,18 @@ internal sealed class DigestRunWork(
         var matches = await composer.MatchAsync(from, run.Cutoff, follows, ct);
         if (matches.Candidates.Count == 0) return true;
 
+        var mayReadMembersOnly = await composer.MembersOnlyReadersAsync(ct);
         foreach (var batch in windows.Chunk(ComposeBatch))
         {
             var ids = batch.Select(b => b.Id).ToList();
             var followsOf = (await db.Follows.AsNoTracking().Where(f => ids.Contains(f.SubscriberId))
                     .Select(f => new { f.SubscriberId, f.Kind, f.Key }).ToListAsync(ct))
                 .ToLookup(f => f.SubscriberId, f => (f.Kind, f.Key));
-            var readers = await composer.MembersOnlyReadersAsync(batch, ct);
             var added = new List<DigestDelivery>();
             foreach (var subscriber in batch)
             {
                 var digest = await composer.ComposeAsync(subscriber, run.Cutoff, [.. followsOf[subscriber.Id]],
-                    readers.Contains(subscriber.Id), matches, ct);
+                    mayReadMembersOnly(subscriber), matches, ct);
                 if (digest is null) continue;
                 var delivery = new DigestDelivery(Guid.NewGuid(), run, subscriber.Id, subscriber.WindowStart,
                     digest.Content.Subject, digest.Html, digest.Text, digest.Items, clock.GetUtcNow());
@@ -97,6 +98,8 @@ internal sealed class DigestRunWork(
                 added.Add(delivery);
             }
             await SaveSkippingTakenAsync(added, ct);
+            // Written rows are let go, so memory stays flat over a run of any size and each save only looks at its batch.
+            foreach (var d in added) db.DigestDeliveries.Entry(d).State = EntityState.Detached;
             if (!await TryLeaseAsync(run.Id, ct)) return false;
         }
         return true;
@@ -179,6 +182,8 @@ internal sealed class DigestRunWork(
                     // Each answer is written at once, so a crash leaves only the message in flight in `sending`.
                     await db.SaveChangesAsync(ct);
                 }
+                foreach (var d in deliveries) db.DigestDeliveries.Entry(d).State = EntityState.Detached;
+                foreach (var s in subscribers.Values) db.Subscribers.Entry(s).State = EntityState.Detached;
                 if (!await TryLeaseAsync(run.Id, ct)) return false;
             }
         }

@@ -50,6 +50,10 @@ internal sealed partial class SmtpEmailSender(
             await client.ConnectAsync(settings.Host, settings.Port, Security(settings), ct);
             if (!string.IsNullOrEmpty(settings.User))
                 await client.AuthenticateAsync(settings.User, settings.Password ?? "", ct);
+            // With SIZE (RFC 1870) MailKit writes every message once only to count its bytes, then again to send it.
+            // Our mails are tens of KB, far below any server's limit, so the declaration is not worth a second pass;
+            // PIPELINING, when offered, is used as it is.
+            client.Capabilities &= ~SmtpCapabilities.Size;
             return client;
         }
         catch

@@ -31,6 +31,8 @@ public sealed class LuceneReportIndex : IDisposable
 
     private static readonly int[] CountedFacets = [.. Enumerable.Range(0, FacetNames.Length)];
 
+    private static readonly HashSet<string> IdField = ["id"];
+
     private readonly string path;
     // From how many documents a search is split over the cores (Search:ParallelFrom; tests set 0 to split small indexes).
     private readonly int parallelFrom;
@@ -187,7 +189,21 @@ public sealed class LuceneReportIndex : IDisposable
         string.Join(',', q.Stages.Order()), string.Join(',', q.OrganisationTypes.Order()), string.Join(',', q.Organisations.Order()),
         q.YearFrom, q.YearTo, q.NewestFirst, q.Skip, q.Take, q.MembersOnlyVisible);
 
-    private ReportSearchPage Find(IndexSearcher searcher, ReportSearchQuery query, TextMatch text)
+    /// <summary>
+    /// Every report each search finds, as ids only: none of the snippets, titles and stored texts a page shows, which
+    /// the digest's saved searches never show. One searcher for all, so a document's id is read once however many
+    /// searches find it.
+    /// </summary>
+    public IReadOnlyList<IReadOnlySet<Guid>> Matching(IReadOnlyList<ReportSearchQuery> searches) => WithSearcher(searcher =>
+    {
+        var hits = new Dictionary<int, ReportHit>();
+        ReportHit IdOnly(int doc) =>
+            hits.TryGetValue(doc, out var hit) ? hit : hits[doc] = new ReportHit(Guid.Parse(searcher.Doc(doc, IdField).Get("id")), []);
+        return (IReadOnlyList<IReadOnlySet<Guid>>)[.. searches.Select(q => (IReadOnlySet<Guid>)Find(searcher, q,
+            queries.Build(q.Text, q.Synonyms, searcher.IndexReader, q.MembersOnlyVisible), IdOnly).Hits.Select(h => h.Id).ToHashSet())];
+    });
+
+    private ReportSearchPage Find(IndexSearcher searcher, ReportSearchQuery query, TextMatch text, Func<int, ReportHit>? toHit = null)
     {
         var sort = ReportDocuments.Order(scored: text.Scored && !query.NewestFirst);
         foreach (var leaf in searcher.IndexReader.Leaves) columns.For(leaf.AtomicReader);     // every value has its ordinal before filters name them
@@ -209,6 +225,7 @@ public sealed class LuceneReportIndex : IDisposable
         var topDocs = TopDocs.Merge(sort, query.Skip, query.Take, [.. parts.Select(p => (TopDocs)p.Top.GetTopDocs())]);
         var hits = topDocs.ScoreDocs.Select(hit =>
         {
+            if (toHit is not null) return toHit(hit.Doc);
             var document = searcher.Doc(hit.Doc);
             return new ReportHit(Guid.Parse(document.Get("id")), highlighter.Snippets(text.Highlight, document.Get("summary") + "\n" + document.Get("body")),
                 highlighter.Title(text.Highlight, document.Get("title")));

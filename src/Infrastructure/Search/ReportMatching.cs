@@ -27,7 +27,7 @@ internal sealed class ReportMatching(LessonsDbContext db) : IReportMatching
             var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Search:IndexPath"] = path }).Build();
             using var index = new LuceneReportIndex(settings);
             index.Apply(rows.Select(SearchIndexer.ToIndexed), [], 0);
-            return [.. queries.Select(q => (IReadOnlySet<Guid>)index.Search(q with { Skip = 0, Take = rows.Count }).Hits.Select(h => h.Id).ToHashSet())];
+            return index.Matching([.. queries.Select(q => q with { Skip = 0, Take = rows.Count })]);
         }
         finally
         {
