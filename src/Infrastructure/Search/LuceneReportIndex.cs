@@ -178,7 +178,9 @@ public sealed class LuceneReportIndex : IDisposable
     /// </summary>
     public ReportSearchPage Search(ReportSearchQuery query) => WithSearcher(searcher =>
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var text = queries.Build(query.Text, query.Synonyms, searcher.IndexReader, query.MembersOnlyVisible);
+        SearchStages.Done(SearchStages.Query, started);
         if (text.Query is not null) return Find(searcher, query, text);
         var pages = browsing.GetValue(searcher.IndexReader, _ => new(StringComparer.Ordinal));
         if (pages.Count > 1000) pages.Clear();
@@ -192,6 +194,7 @@ public sealed class LuceneReportIndex : IDisposable
 
     private ReportSearchPage Find(IndexSearcher searcher, ReportSearchQuery query, TextMatch text)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var sort = ReportDocuments.Order(scored: text.Scored && !query.NewestFirst);
         foreach (var leaf in searcher.IndexReader.Leaves) columns.For(leaf.AtomicReader);     // every value has its ordinal before filters name them
         var filters = SearchFilters.For(columns, query);
@@ -210,13 +213,14 @@ public sealed class LuceneReportIndex : IDisposable
         var collector = parts[0].Collector;
         foreach (var part in parts.Skip(1)) collector.Add(part.Collector);
         var topDocs = TopDocs.Merge(sort, query.Skip, query.Take, [.. parts.Select(p => (TopDocs)p.Top.GetTopDocs())]);
-        var hits = topDocs.ScoreDocs.Select(hit =>
-        {
-            var document = searcher.Doc(hit.Doc);
-            return new ReportHit(Guid.Parse(document.Get("id")), highlighter.Snippets(text.Highlight, document.Get("summary") + "\n" + document.Get("body")),
-                highlighter.Title(text.Highlight, document.Get("title")));
-        }).ToList();
         var facets = FacetNames.ToDictionary(name => name, name => collector.Counts(columns.IndexOf(name)));
+        started = SearchStages.Done(SearchStages.Collect, started);
+        var documents = topDocs.ScoreDocs.Select(hit => searcher.Doc(hit.Doc)).ToList();
+        started = SearchStages.Done(SearchStages.Documents, started);
+        var hits = documents.Select(document =>
+            new ReportHit(Guid.Parse(document.Get("id")), highlighter.Snippets(text.Highlight, document.Get("summary") + "\n" + document.Get("body")),
+                highlighter.Title(text.Highlight, document.Get("title")))).ToList();
+        SearchStages.Done(SearchStages.Highlight, started);
         return new ReportSearchPage(collector.TotalHits, hits, facets, text.Suggestion);
     }
 
