@@ -96,8 +96,8 @@ echo "== four connections, wrk -t2 -c4 -d${DURATION}s (throughput; server and lo
 wrk -t2 -c4 -d${DURATION}s -s "$APP/mix.lua" "$URL" | tail -2
 echo "== the slowest ten alone: median of $RUNS runs each on one connection"
 while read -r path; do
-  args=(); for _ in $(seq "$RUNS"); do args+=("$URL$path"); done
-  curl -s -o /dev/null -w '%{time_total}\n' -H 'X-Forwarded-Proto: https' "${args[@]}" | sort -n |
+  args=(); for _ in $(seq "$RUNS"); do args+=(-o /dev/null "$URL$path"); done     # each URL needs its own -o
+  curl -s -w '%{time_total}\n' -H 'X-Forwarded-Proto: https' "${args[@]}" | sort -n |
     awk -v p="$path" '{t[NR]=$1} END {printf "%8.1f ms  %s\n", 1000 * t[int((NR + 1) / 2)], p}'
 done <"$APP/paths.txt" | sort -rn | head -10 | python3 -c 'import sys, urllib.parse; [print(urllib.parse.unquote_plus(l.rstrip())) for l in sys.stdin]'
 load
