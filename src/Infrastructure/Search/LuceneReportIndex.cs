@@ -177,7 +177,9 @@ public sealed class LuceneReportIndex : IDisposable
     /// </summary>
     public ReportSearchPage Search(ReportSearchQuery query) => WithSearcher(searcher =>
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var text = queries.Build(query.Text, query.Synonyms, searcher.IndexReader, query.MembersOnlyVisible);
+        SearchStages.Done(SearchStages.Query, started);
         if (text.Query is not null) return Find(searcher, query, text);
         var pages = browsing.GetValue(searcher.IndexReader, _ => new(StringComparer.Ordinal));
         if (pages.Count > 1000) pages.Clear();
@@ -205,6 +207,7 @@ public sealed class LuceneReportIndex : IDisposable
 
     private ReportSearchPage Find(IndexSearcher searcher, ReportSearchQuery query, TextMatch text, Func<int, ReportHit>? toHit = null)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var sort = ReportDocuments.Order(scored: text.Scored && !query.NewestFirst);
         foreach (var leaf in searcher.IndexReader.Leaves) columns.For(leaf.AtomicReader);     // every value has its ordinal before filters name them
         var filters = SearchFilters.For(columns, query);
@@ -223,14 +226,21 @@ public sealed class LuceneReportIndex : IDisposable
         var collector = parts[0].Collector;
         foreach (var part in parts.Skip(1)) collector.Add(part.Collector);
         var topDocs = TopDocs.Merge(sort, query.Skip, query.Take, [.. parts.Select(p => (TopDocs)p.Top.GetTopDocs())]);
-        var hits = topDocs.ScoreDocs.Select(hit =>
-        {
-            if (toHit is not null) return toHit(hit.Doc);
-            var document = searcher.Doc(hit.Doc);
-            return new ReportHit(Guid.Parse(document.Get("id")), highlighter.Snippets(text.Highlight, document.Get("summary") + "\n" + document.Get("body")),
-                highlighter.Title(text.Highlight, document.Get("title")));
-        }).ToList();
         var facets = FacetNames.ToDictionary(name => name, name => collector.Counts(columns.IndexOf(name)));
+        started = SearchStages.Done(SearchStages.Collect, started);
+        if (toHit is not null) return new ReportSearchPage(collector.TotalHits, [.. topDocs.ScoreDocs.Select(hit => toHit(hit.Doc))], facets, text.Suggestion);
+        var documents = topDocs.ScoreDocs.Select(hit => searcher.Doc(hit.Doc)).ToList();
+        started = SearchStages.Done(SearchStages.Documents, started);
+        // Highlighting analyses each hit's whole text once more, as much work as the search itself on a page of 20:
+        // the page's hits are shared over the cores as the segments were (the request's thread takes its part too).
+        var hits = new ReportHit[documents.Count];
+        Parallel.For(0, documents.Count, i =>
+        {
+            var document = documents[i];
+            hits[i] = new ReportHit(Guid.Parse(document.Get("id")), highlighter.Snippets(text.Highlight, document.Get("summary") + "\n" + document.Get("body")),
+                highlighter.Title(text.Highlight, document.Get("title")));
+        });
+        SearchStages.Done(SearchStages.Highlight, started);
         return new ReportSearchPage(collector.TotalHits, hits, facets, text.Suggestion);
     }
 

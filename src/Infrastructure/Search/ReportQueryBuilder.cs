@@ -33,7 +33,9 @@ internal sealed class ReportQueryBuilder(Analyzer analyzer, SpellingCorrector sp
         var query = new BooleanQuery();
         var plainWords = string.Join(' ', clauses.Where(c => c.Kind == QuerySyntax.Kind.Words && !c.Excluded).Select(c => c.Text));
         var groups = AnalysedSynonyms(synonyms);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var (plainText, suggestion) = spelling.Corrected(plainWords, text, groups, reader, membersOnlyVisible ? SpellingField : PublicSpellingField);
+        SearchStages.Done(SearchStages.Spelling, started);
         var concepts = Concepts(SwedishAnalysis.Words(analyzer, plainText), groups);
         foreach (var clause in clauses)
         {

@@ -95,6 +95,7 @@ internal static partial class CommandLine
         var adminEmail = new Argument<string>("EMAIL") { Description = "kontots e-postadress" };
         var reports = new Option<string>("--reports") { Description = "antal rapporter (1–2 000 000)", Required = true };
         var seed = new Option<string>("--seed") { Description = "slumpfrö (ett heltal): samma frö ger samma rapporter", Required = true };
+        var from = new Option<FileInfo>("--from") { Description = "varierar riktiga rapporter ur en fil i importformatet i stället för en mall", HelpName = "FILE" };
 
         var root = new RootCommand("Lessons: kommandon för driften. Utan verb startar webbplatsen.");
         root.Subcommands.Add(Verb("import", "läser in rapporter (JSON, formatet i data/relevance/reports.json) och publicerar dem", [importFile],
@@ -110,9 +111,10 @@ internal static partial class CommandLine
         root.Subcommands.Add(Verb("reindex", "bygger om sökindexet (Search:IndexPath) från databasen; stoppa webbplatsen först", [],
             (provider, _, ct) => ReindexAsync(provider, output, ct)));
         var generate = Verb("generate", "skapar syntetiska rapporter för prestandamätningar", [],
-            (provider, parsed, ct) => GenerateAsync(provider, parsed.GetValue(reports)!, parsed.GetValue(seed)!, output, error, ct));
+            (provider, parsed, ct) => GenerateAsync(provider, parsed.GetValue(reports)!, parsed.GetValue(seed)!, parsed.GetValue(from), output, error, ct));
         generate.Options.Add(reports);
         generate.Options.Add(seed);
+        generate.Options.Add(from);
         root.Subcommands.Add(generate);
         var sendNow = new Option<bool>("--send-now") { Description = "kör veckobrevet nu, med detta ögonblick som brytpunkt" };
         var preview = new Option<string>("--preview") { Description = "visar nästa veckobrev till adressen", HelpName = "EMAIL" };
@@ -198,7 +200,7 @@ internal static partial class CommandLine
         }
     }
 
-    private static async Task<int> GenerateAsync(IServiceProvider services, string n, string seedText, TextWriter output, TextWriter error, CancellationToken ct)
+    private static async Task<int> GenerateAsync(IServiceProvider services, string n, string seedText, FileInfo? from, TextWriter output, TextWriter error, CancellationToken ct)
     {
         if (!int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count is < 1 or > 2_000_000)
         {
@@ -210,10 +212,28 @@ internal static partial class CommandLine
             await error.WriteLineAsync($"--seed ska vara ett heltal, inte \"{seedText}\".");
             return 1;
         }
+        IEnumerable<ReportRecord> generated;
+        if (from is null) generated = SyntheticCorpus.Generate(count, seed);
+        else
+        {
+            if (!from.Exists)
+            {
+                await error.WriteLineAsync($"Filen {from.FullName} finns inte.");
+                return 1;
+            }
+            await using var stream = from.OpenRead();
+            var sources = await JsonSerializer.DeserializeAsync<List<ReportRecord>>(stream, Json, ct);
+            if (sources is not { Count: > 0 } || sources.Any(s => s is null))
+            {
+                await error.WriteLineAsync("Filen ska innehålla en JSON-lista med rapporter.");
+                return 1;
+            }
+            generated = VariedCorpus.Generate(sources, count, seed);
+        }
         const int Batch = 500;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var done = 0;
-        foreach (var batch in SyntheticCorpus.Generate(count, seed).Chunk(Batch))
+        foreach (var batch in generated.Chunk(Batch))
         {
             // A scope per batch: the change tracker starts empty each time, so memory stays flat at any N.
             await using var scope = services.CreateAsyncScope();

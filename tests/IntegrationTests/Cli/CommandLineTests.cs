@@ -226,4 +226,36 @@ public sealed class CommandLineTests
             Assert.Contains("in use by another process", busy.Error, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public async Task Generating_from_real_reports_varies_them_and_never_names_a_real_organisation()
+    {
+        var database = NewDatabase();
+        var generated = await Lessons(database, "generate", "--reports", "300", "--seed", "2", "--from", Corpus);
+        Assert.True(generated.ExitCode == 0, generated.Error);
+
+        Assert.Equal(300, await Count(database, "SELECT COUNT(*) FROM reports WHERE Status = 'published'"));
+        // Varied: far more distinct texts than the 100 they come from, each still one of the corpus's reports.
+        Assert.True(await Count(database, "SELECT COUNT(DISTINCT title || background || what_we_did || result) FROM reports") > 250);
+        // A report's own organisation is replaced in its text (other organisations it worked with may stay named).
+        var sources = JsonDocument.Parse(await File.ReadAllTextAsync(Corpus)).RootElement.EnumerateArray().ToList();
+        string Text(JsonElement r) => string.Join('\n', new[] { "title", "summary", "background", "whatWeDid", "result" }
+            .Select(p => r.TryGetProperty(p, out var v) ? v.GetString() : ""));
+        var ownNames = sources.Select(r => r.GetProperty("organisation").GetString()!).Distinct()
+            .Where(name => sources.Count(r => Text(r).Contains(name, StringComparison.Ordinal)) == sources.Count(r => r.GetProperty("organisation").GetString() == name
+                && Text(r).Contains(name, StringComparison.Ordinal)))
+            .ToList();
+        Assert.NotEmpty(ownNames);
+        Assert.Equal(0, await Count(database,
+            "SELECT COUNT(*) FROM reports r JOIN organisations o ON o.Id = r.OrganisationId WHERE o.Name NOT LIKE 'Synte%'"));
+        foreach (var name in ownNames)
+        {
+            await using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT COUNT(*) FROM reports WHERE instr(title || summary || background || what_we_did || result, $name) > 0";
+            command.Parameters.AddWithValue("$name", name);
+            Assert.True((long)(await command.ExecuteScalarAsync())! == 0, $"a generated report names {name}");
+        }
+    }
 }

@@ -45,6 +45,24 @@ public sealed class MetricsTests
     }
 
     [Fact]
+    public async Task A_scrape_shows_how_long_each_stage_of_a_search_took()
+    {
+        await using var app = await LessonsApp.ServeAsync(extra: new Dictionary<string, string?>
+        {
+            ["DemoContent:Enabled"] = "true",
+            ["Metrics:Prometheus:Enabled"] = "true",
+        });
+        using var client = Loopback(app);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/reports?q=hemtjanst")).StatusCode);
+
+        var text = await (await client.GetAsync("/metrics")).Content.ReadAsStringAsync();
+
+        // What bench/search.sh reads to say where a search's time goes.
+        foreach (var stage in new[] { "query", "spelling", "collect", "documents", "highlight" })
+            Assert.Matches($"lessons_search_stage_duration_seconds_count\\{{[^}}]*lessons_search_stage=\"{stage}\"[^}}]*\\}} [1-9]", text);
+    }
+
+    [Fact]
     public async Task A_scrape_from_outside_the_allowed_networks_gets_404()
     {
         await using var app = await LessonsApp.ServeAsync(extra: new Dictionary<string, string?>
