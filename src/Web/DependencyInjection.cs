@@ -155,6 +155,7 @@ public static class DependencyInjection
         app.UseAntiforgery();
         app.MapRazorPages();
         app.MapReportsApi();
+        app.MapOpenData();
         app.MapSubscriptionsApi();
         app.MapFeeds();
         app.MapTaxonomyAndHealth();
