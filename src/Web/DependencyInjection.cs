@@ -106,9 +106,15 @@ public static class DependencyInjection
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = async (context, ct) =>
             {
-                context.HttpContext.Response.Headers.RetryAfter = "60";
+                // The limiter knows when its window opens again: a minute for sign-in and posts, up to an hour for
+                // the feedback form, so both the header and the sentence say how long to wait.
+                var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
+                var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+                context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
                 context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-                await context.HttpContext.Response.WriteAsync("För många försök på kort tid. Vänta en minut och försök igen.", ct);
+                await context.HttpContext.Response.WriteAsync(seconds <= 60
+                    ? "För många försök på kort tid. Vänta en minut och försök igen."
+                    : "För många försök på kort tid. Vänta en stund och försök igen.", ct);
             };
             // Only writes are limited; reading is what the site is for.
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
