@@ -8,6 +8,7 @@ using Lessons.Web.Infrastructure;
 
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.ResponseCompression;
 
 namespace Lessons.Web;
 
@@ -98,6 +99,14 @@ public static class DependencyInjection
         services.ConfigureExternalCookie(o => o.Cookie.SecurePolicy = secure);
         services.AddSharedPageCache(configuration, cookiePrefix);
 
+        services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+            o.MimeTypes = [.. ResponseCompressionDefaults.MimeTypes, "image/svg+xml"];
+        });
+
         var signInPerMinute = configuration.GetValue("RateLimits:SignInPerMinute", 10);
         var postsPerMinute = configuration.GetValue("RateLimits:PostsPerMinute", 60);
         var feedbackPerHour = configuration.GetValue("RateLimits:FeedbackPerHour", 5);
@@ -152,6 +161,10 @@ public static class DependencyInjection
             SupportedCultures = [swedish],
             SupportedUICultures = [swedish],
         });
+        // Only what is the same for everyone is compressed: the scripts, the styles and the open-data download. Pages
+        // carry antiforgery tokens and a person's own data, and compressing those over TLS would let an attacker who
+        // can inject text guess them from the response's length (BREACH); pages are small anyway.
+        app.UseWhen(http => IsCompressible(http.Request.Path), branch => branch.UseResponseCompression());
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
@@ -169,6 +182,10 @@ public static class DependencyInjection
         app.MapApiDocs();
         return app;
     }
+
+    private static bool IsCompressible(PathString path) =>
+        path.StartsWithSegments("/css", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/js", StringComparison.OrdinalIgnoreCase)
+        || path.Equals("/favicon.svg", StringComparison.OrdinalIgnoreCase) || path.Equals(OpenData.Path, StringComparison.OrdinalIgnoreCase);
 
     private static FixedWindowRateLimiterOptions Window(int permits, TimeSpan? window = null) =>
         new() { PermitLimit = permits, Window = window ?? TimeSpan.FromMinutes(1), QueueLimit = 0 };
