@@ -8,6 +8,7 @@ using Lessons.Web.Infrastructure;
 
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.ResponseCompression;
 
 namespace Lessons.Web;
 
@@ -98,6 +99,14 @@ public static class DependencyInjection
         services.ConfigureExternalCookie(o => o.Cookie.SecurePolicy = secure);
         services.AddSharedPageCache(configuration, cookiePrefix);
 
+        services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+            o.MimeTypes = [.. ResponseCompressionDefaults.MimeTypes, "image/svg+xml"];
+        });
+
         var signInPerMinute = configuration.GetValue("RateLimits:SignInPerMinute", 10);
         var postsPerMinute = configuration.GetValue("RateLimits:PostsPerMinute", 60);
         var feedbackPerHour = configuration.GetValue("RateLimits:FeedbackPerHour", 5);
@@ -106,9 +115,15 @@ public static class DependencyInjection
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = async (context, ct) =>
             {
-                context.HttpContext.Response.Headers.RetryAfter = "60";
+                // The limiter knows when its window opens again: a minute for sign-in and posts, up to an hour for
+                // the feedback form, so both the header and the sentence say how long to wait.
+                var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
+                var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+                context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
                 context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-                await context.HttpContext.Response.WriteAsync("För många försök på kort tid. Vänta en minut och försök igen.", ct);
+                await context.HttpContext.Response.WriteAsync(seconds <= 60
+                    ? "För många försök på kort tid. Vänta en minut och försök igen."
+                    : "För många försök på kort tid. Vänta en stund och försök igen.", ct);
             };
             // Only writes are limited; reading is what the site is for.
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
@@ -146,6 +161,10 @@ public static class DependencyInjection
             SupportedCultures = [swedish],
             SupportedUICultures = [swedish],
         });
+        // Only what is the same for everyone is compressed: the scripts, the styles and the open-data download. Pages
+        // carry antiforgery tokens and a person's own data, and compressing those over TLS would let an attacker who
+        // can inject text guess them from the response's length (BREACH); pages are small anyway.
+        app.UseWhen(http => IsCompressible(http.Request.Path), branch => branch.UseResponseCompression());
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
@@ -155,6 +174,7 @@ public static class DependencyInjection
         app.UseAntiforgery();
         app.MapRazorPages();
         app.MapReportsApi();
+        app.MapOpenData();
         app.MapSubscriptionsApi();
         app.MapFeeds();
         app.MapTaxonomyAndHealth();
@@ -162,6 +182,10 @@ public static class DependencyInjection
         app.MapApiDocs();
         return app;
     }
+
+    private static bool IsCompressible(PathString path) =>
+        path.StartsWithSegments("/css", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/js", StringComparison.OrdinalIgnoreCase)
+        || path.Equals("/favicon.svg", StringComparison.OrdinalIgnoreCase) || path.Equals(OpenData.Path, StringComparison.OrdinalIgnoreCase);
 
     private static FixedWindowRateLimiterOptions Window(int permits, TimeSpan? window = null) =>
         new() { PermitLimit = permits, Window = window ?? TimeSpan.FromMinutes(1), QueueLimit = 0 };

@@ -1,4 +1,5 @@
 using Lessons.Application.Organisations;
+using Lessons.Domain.Members;
 using Lessons.Domain.Organisations;
 using Lessons.Domain.Reports;
 using Lessons.Domain.Taxonomy;
@@ -21,6 +22,7 @@ internal static class DemoContent
     {
         var now = clock.GetUtcNow();
         var organisations = new Dictionary<string, Organisation>();
+        var reports = new Dictionary<string, Report>();
         var demos = Reports();
         foreach (var (demo, index) in demos.Select((d, i) => (d, i)))
         {
@@ -36,14 +38,65 @@ internal static class DemoContent
                     db.OrganisationAliases.Add(new OrganisationAlias(organisation.Id, alias));
             }
             // Spread the publication dates so "latest" has an order.
-            db.Reports.Add(Report.Imported(demo.Id, organisation.Id, demo.Content, Visibility.Public, false,
-                now.AddDays(-3 * (demos.Count - index))));
+            var report = Report.Imported(demo.Id, organisation.Id, demo.Content, Visibility.Public, false,
+                now.AddDays(-3 * (demos.Count - index)));
+            reports[demo.Id] = report;
+            db.Reports.Add(report);
+        }
+
+        // A few reports were brought up to date after they were published, so their pages have a version history.
+        foreach (var (id, result, note) in Revisions)
+        {
+            var report = reports[id];
+            report.Revise(report.Content with { Result = result }, Visibility.Public, false, null, note, approved: true, report.PublishedAt!.Value.AddDays(1));
+        }
+
+        // Others said they tried the same: "Mest återanvända" on /insikter and the organisations' reuse counts have
+        // something to show. Each reusing organisation gets one invented person, at a domain that can never exist.
+        var people = new Dictionary<string, Member>();
+        foreach (var (id, reuser, note) in Reuses)
+        {
+            if (!people.TryGetValue(reuser, out var person))
+            {
+                person = new Member(Guid.NewGuid(), $"exempel-{people.Count + 1}@exempel.invalid", "Exempelperson på " + reuser, now);
+                person.Join(organisations[reuser].Id);
+                people[reuser] = person;
+                db.Members.Add(person);
+            }
+            reports[id].MarkReused(person.Id, person.OrganisationId, note, now.AddDays(-1));
         }
         await db.SaveChangesAsync(ct);
         return demos.Count;
     }
 
-    private static List<Demo> Reports() => [.. First(), .. More()];
+    private static readonly (string Report, string Result, string Note)[] Revisions =
+    [
+        ("exempel-3", "Bland 150 deltagare minskade de akuta inläggningarna med 23 procent under det första året. Under det andra året "
+            + "höll effekten i sig, och ytterligare fyra vårdcentraler har börjat med arbetssättet.", "Resultat från det andra året."),
+        ("exempel-6", "Första och andra steget är klara med 1 100 och 640 svar. Det är för tidigt att säga något om effekten på förtroendet.",
+            "Det andra steget är klart."),
+        ("exempel-15", "Testet har pågått i ett år med 700 ärenden. Handläggningstiden för de ärenden som kom via den gemensamma brevlådan "
+            + "var i genomsnitt fyra dagar kortare.", "Uppföljning efter ett år."),
+        ("exempel-20", "Antalet inställda samtal har halverats. Samtalen tar i genomsnitt tio minuter längre, och nu bokas de därför längre från början.",
+            "Vi har ändrat bokningen."),
+    ];
+
+    private static readonly (string Report, string Reuser, string Note)[] Reuses =
+    [
+        ("exempel-1", "Exempelå kommun", "Vi började med digitala lås i ett område, som de rekommenderade, och ställde krav på batteritid."),
+        ("exempel-1", "Exempelholms stad", "Vi använde deras lärdomar om batteribyten när vi skrev vår upphandling."),
+        ("exempel-1", "Exempelsunds kommun", "Vi gav brukarna information på papper från början."),
+        ("exempel-5", "Exempelverket", "Vi testade våra beslutsbrev med mottagarna på samma sätt."),
+        ("exempel-5", "Exempelby kommun", "Socialtjänsten skrev om sina fem vanligaste brev med deras metod."),
+        ("exempel-19", "Exempelå kommun", "Vi testade ett trygghetslarm i testbädden innan vi upphandlade."),
+        ("exempel-19", "Exempeldalens kommunalförbund", "Vi tog deras gemensamma regler för tester som förlaga."),
+        ("exempel-3", "Region Exempelnord", "Vi startade vård på distans för patienter med KOL med samma arbetssätt."),
+        ("exempel-17", "Exempelmyndigheten", "Vi gjorde användartester av våra mest besökta sidor."),
+        ("exempel-12", "Exempelby kommun", "Vi inrättade en liknande sluss för idéer, med snabbt besked som första regel."),
+        ("exempel-35", "Exempelsunds kommun", "Vi utgick från nätverkets kravspecifikation när vi köpte ett nytt verksamhetssystem."),
+    ];
+
+    private static List<Demo> Reports() => [.. First(), .. More(), .. Rest()];
 
     private static List<Demo> First() =>
     [
@@ -146,13 +199,13 @@ internal static class DemoContent
     /// <summary>A short form for the reports that fill out the demo: the fields a search or a chart needs.</summary>
     private static Demo Short(string organisation, OrganisationType type, int number, string title, string summary, int started, int? ended,
         Outcome outcome, Stage stage, string[] principles, string[] challenges, string background, string whatWeDid, string result,
-        string lessons, string recommendations, string[]? drivers = null) =>
+        string lessons, string recommendations, string[]? drivers = null, Effect[]? effects = null) =>
         new(organisation, type, $"exempel-{number}", new ReportContent
         {
             Title = "Exempel: " + title,
             Summary = "Ett påhittat exempel. " + summary,
             YearStarted = started, YearEnded = ended, Outcome = outcome, Stage = stage,
-            Principles = principles, Challenges = challenges, Drivers = drivers ?? [],
+            Principles = principles, Challenges = challenges, Drivers = drivers ?? [], Effects = effects ?? [],
             Background = background, WhatWeDid = whatWeDid, Result = result, Lessons = lessons, Recommendations = recommendations,
         });
 
@@ -320,5 +373,131 @@ internal static class DemoContent
             "Tolv tester genomfördes. När bidraget tog slut fanns fonden inte med i budgeten, och inget av testerna spreds.",
             "- Innovation med tillfälliga pengar blir tillfällig.\n- Spridning måste planeras och finansieras från början.",
             "Lägg fonden i den ordinarie budgeten, även om den börjar liten."),
+    ];
+
+    // The rest of the demo: every type of organisation, and effects to compare.
+    private static List<Demo> Rest() =>
+    [
+        Short("Exempelsunds kommun", OrganisationType.Kommun, 27, "Gemensam bemanningspool för vikarier i förskolan",
+            "Förskolorna delar en pool av vikarier som bokas i en app. Färre pass står obemannade, och vikarierna får fler timmar.",
+            2022, 2023, Outcome.Lyckades, Stage.Inforande, ["rusta-medarbetare", "partnerskap-och-roster"], ["mottagarkapacitet", "kultur-och-ledarskap"],
+            "Varje förskola ringde runt till sina egna vikarier varje morgon, och många pass blev obemannade.",
+            "Vi samlade vikarierna i en gemensam pool, tog fram regler för bokning och lät förskolecheferna testa i en stadsdel först.",
+            "Andelen obemannade pass minskade med 40 procent. Vikarierna fick i genomsnitt fler timmar i månaden.",
+            "- Förskolecheferna måste lita på att poolen fungerar innan de slutar ringa sina egna vikarier.\n- En person måste äga poolen.",
+            "Börja i en stadsdel och visa siffrorna för de andra cheferna innan ni sprider arbetssättet.", ["besparingskrav"],
+            [new Effect("okad-effektivitet", "Färre obemannade pass", 40, "procent"), new Effect("nojdare-medarbetare", "Vikarier som vill fortsätta", 85, "procent")]),
+        Short("Exempelsunds kommun", OrganisationType.Kommun, 28, "Sensorer för inomhusmiljön i skolorna",
+            "Sensorer mätte koldioxid, temperatur och fukt i 60 klassrum. Mätningarna hittade problem, men fastighetsavdelningen hann inte åtgärda dem.",
+            2023, 2024, Outcome.Delvis, Stage.Test, ["testa-och-lara"], ["teknik-och-infrastruktur", "matning-och-effekt", "mottagarkapacitet"],
+            "Lärare och elever klagade på dålig luft, men det fanns inga mätningar att gå på.",
+            "Vi satte upp sensorer i tre skolor och visade värdena för skolorna och fastighetsavdelningen.",
+            "Vart tredje klassrum hade för hög koldioxidhalt under lektionerna. Bara hälften av problemen åtgärdades under året.",
+            "- Mätningar skapar förväntningar: planera för att åtgärda det ni hittar.\n- Lärarna använde värdena för att vädra i tid.",
+            "Bestäm innan ni mäter vem som åtgärdar och med vilka pengar.", ["ny-teknik"],
+            [new Effect("okad-kvalitet", "Klassrum med bättre luft efter åtgärd", 15, "klassrum")]),
+        Short("Exempelsunds kommun", OrganisationType.Kommun, 29, "Digital ansökan om ekonomiskt bistånd",
+            "Kommunen ersatte pappersblanketten för ekonomiskt bistånd med en e-tjänst. Handläggningstiden kortades, och tre grannkommuner har tagit efter.",
+            2020, 2022, Outcome.Lyckades, Stage.Spridning, ["sprida-lardomar", "testa-och-lara"], ["juridik-och-sekretess", "spridning"],
+            "Ansökningarna kom på papper, ofta ofullständiga, och handläggarna fick begära in kompletteringar.",
+            "Vi tog fram e-tjänsten tillsammans med sökande och handläggare, och delade sedan kravspecifikationen med grannkommunerna.",
+            "Handläggningstiden minskade med 30 procent, och kompletteringarna med hälften.",
+            "- Testa e-tjänsten med sökande som har svårt med svenska.\n- En pappersväg behövs fortfarande.",
+            "Dela era krav och era texter öppet: det är så andra kan ta efter.", ["brukarnas-behov"],
+            [new Effect("okad-effektivitet", "Kortare handläggningstid", 30, "procent"), new Effect("nojdare-brukare", "Sökande som tycker att det är enkelt", 78, "procent")]),
+        Short("Region Exempelnord", OrganisationType.Region, 30, "Egenprovtagning för klamydia med svar i appen",
+            "Unga kan beställa ett provtagningskit hem och få svaret digitalt. Fler testar sig, och mottagningarna har fått mer tid för andra besök.",
+            2021, 2022, Outcome.Lyckades, Stage.Inforande, ["omfamna-innovation", "testa-och-lara"], ["upphandling-och-avtal", "juridik-och-sekretess"],
+            "Många unga testade sig inte, eftersom det krävde ett besök på en mottagning under skoltid.",
+            "Vi testade beställning av provtagningskit på webben i ett län under ett halvår, och upphandlade sedan en lösning för hela regionen.",
+            "Antalet tester ökade med 35 procent. Mottagningarnas besök för provtagning minskade med hälften.",
+            "- Unga hittade tjänsten via skolsköterskan, inte via annonser.\n- Svarstiden är det användarna bryr sig mest om.",
+            "Mät hur många som testar sig före och efter, och fråga användarna hur de hittade tjänsten.", ["brukarnas-behov"],
+            [new Effect("okad-kvalitet", "Fler som testar sig", 35, "procent"), new Effect("nojdare-brukare", "Användare som skulle rekommendera tjänsten", 92, "procent")]),
+        Short("Region Exempelnord", OrganisationType.Region, 31, "AI-stöd vid granskning av mammografibilder pågår",
+            "Regionen prövar ett AI-stöd som granskar mammografibilder tillsammans med en röntgenläkare. Försöket följs av ett universitet.",
+            2024, null, Outcome.Pagaende, Stage.Test, ["testa-och-lara", "partnerskap-och-roster"], ["juridik-och-sekretess", "bestallarkompetens"],
+            "Det saknas röntgenläkare, och varje bild granskas i dag av två läkare.",
+            "I försöket ersätter AI-stödet den andra läkaren för hälften av bilderna. Ett universitet jämför resultaten.",
+            "Efter ett halvår har 20 000 bilder granskats. Det är för tidigt att säga om lika många cancerfall hittas.",
+            "- Avtalet om hur data får användas tog längre tid än att installera tekniken.\n- Läkarna måste vara med och bestämma hur stödet används.",
+            "Låt en oberoende part följa försöket från början.", ["ny-teknik"]),
+        Short("Region Exempelnord", OrganisationType.Region, 32, "Gemensam planering med kommunerna stoppades av avtalen",
+            "Regionen och åtta kommuner skulle få ett gemensamt system för planering vid utskrivning. Avtalen gick inte att samordna, och arbetet lades ner.",
+            2018, 2020, Outcome.Misslyckades, Stage.Ide, ["partnerskap-och-roster"], ["upphandling-och-avtal", "kritisk-massa", "finansiering"],
+            "Patienter blev kvar på sjukhus i väntan på att kommunen skulle planera hemtjänst, eftersom informationen gick på fax och telefon.",
+            "Vi tog fram gemensamma krav, men varje kommun hade egna avtal med olika leverantörer som löpte ut vid olika tidpunkter.",
+            "Efter två år hade bara tre kommuner möjlighet att byta system. Projektet lades ner när bidraget tog slut.",
+            "- Kartlägg alla avtal och deras slutdatum innan ni planerar ett gemensamt system.\n- Kritisk massa kräver att alla kan vara med.",
+            "Börja med ett gemensamt informationsformat i stället för ett gemensamt system."),
+        Short("Exempelvatten AB", OrganisationType.Bolag, 33, "Läckagesökning med akustiska sensorer i ledningsnätet",
+            "Det kommunala vattenbolaget lyssnar efter läckor med sensorer i ledningsnätet. Läckorna hittas tidigare, och mindre dricksvatten går förlorat.",
+            2019, 2022, Outcome.Lyckades, Stage.Spridning, ["omfamna-innovation", "sprida-lardomar"], ["teknik-och-infrastruktur", "finansiering"],
+            "En femtedel av dricksvattnet försvann i läckor, som ofta hittades först när vatten kom upp ur marken.",
+            "Vi testade sensorer i en stadsdel, jämförde med den vanliga läcksökningen och byggde sedan ut till hela nätet.",
+            "Förlusterna minskade med 18 procent. Två andra vattenbolag använder nu samma metod.",
+            "- Sensorerna ger många falska larm första månaden: räkna med tid för att ställa in dem.\n- Investeringen betalade sig på fyra år.",
+            "Börja där nätet är äldst och mät förlusterna före.", ["samhallsutmaningar", "besparingskrav"],
+            [new Effect("samhallsutmaningar", "Mindre förlorat dricksvatten", 18, "procent"), new Effect("okad-effektivitet", "Kortare tid att hitta en läcka", 60, "procent")]),
+        Short("Exempelvatten AB", OrganisationType.Bolag, 34, "Smarta vattenmätare utan nytta för kunderna",
+            "Bolaget bytte till mätare som läses av på distans. Tekniken fungerade, men kunderna fick ingen användning av uppgifterna, och utrullningen stoppades.",
+            2021, 2023, Outcome.Avbruten, Stage.Inforande, ["testa-och-lara"], ["kritisk-massa", "teknik-och-infrastruktur"],
+            "Kunderna läste av sina mätare själva en gång om året, och många glömde det.",
+            "Vi bytte mätare hos 3 000 kunder och gjorde förbrukningen synlig på en webbsida.",
+            "Bara fyra procent av kunderna besökte webbsidan. Kostnaden för mätarna motsvarade inte nyttan, och vi stoppade bytet.",
+            "- Fråga kunderna vad de vill ha ut av en ny tjänst innan ni köper tekniken.\n- Att avbryta tidigt sparade pengar.",
+            "Testa i liten skala och mät om kunderna använder tjänsten innan ni byter alla mätare.", ["ny-teknik"]),
+        Short("Exempelnätverket för e-hälsa", OrganisationType.Ovrig, 35, "Små kommuner delar kravspecifikationer",
+            "Ett nätverk av tolv små kommuner delar sina kravspecifikationer för välfärdsteknik. Upphandlingarna går fortare och blir bättre.",
+            2020, null, Outcome.Lyckades, Stage.Spridning, ["sprida-lardomar", "partnerskap-och-roster"], ["bestallarkompetens", "upphandling-och-avtal"],
+            "De små kommunerna saknade upphandlare med kunskap om välfärdsteknik, och varje kommun började från början.",
+            "Vi samlade kravspecifikationer, utvärderingar och avtal på ett ställe och träffas fyra gånger om året.",
+            "Tiden för att ta fram en kravspecifikation har halverats för de kommuner som använder nätverkets underlag.",
+            "- Att dela det som inte fungerade är lika viktigt som att dela det som fungerade.\n- En samordnare håller ihop nätverket.",
+            "Dela underlagen öppet, så att fler än medlemmarna har nytta av dem.", ["besparingskrav"],
+            [new Effect("okad-effektivitet", "Kortare tid att ta fram en kravspecifikation", 50, "procent")]),
+        Short("Exempelnätverket för e-hälsa", OrganisationType.Ovrig, 36, "Gemensam utbildning i innovationsledning fick för få deltagare",
+            "Nätverket planerade en utbildning i innovationsledning för chefer i de små kommunerna. För få anmälde sig, och utbildningen ställdes in.",
+            2023, 2023, Outcome.Avbruten, Stage.Ide, ["rusta-medarbetare"], ["kritisk-massa", "finansiering", "kultur-och-ledarskap"],
+            "Cheferna i de små kommunerna efterfrågade stöd i att leda förändring.",
+            "Vi tog fram en utbildning på sex dagar och bjöd in chefer från alla tolv kommuner.",
+            "Sju chefer anmälde sig, och det behövdes femton för att utbildningen skulle bära sig.",
+            "- Sex heldagar är för mycket för en chef i en liten kommun.\n- Fråga om formen, inte bara om behovet.",
+            "Erbjud korta träffar på distans, och låt cheferna arbeta med ett eget test mellan träffarna."),
+        Short("Exempelholms stad", OrganisationType.Kommun, 37, "Felanmälan med foto och plats i en app",
+            "Invånarna anmäler fel i gatumiljön med foto och plats. Felen åtgärdas fortare, och invånarna ser när det är klart.",
+            2021, 2022, Outcome.Lyckades, Stage.Inforande, ["testa-och-lara", "partnerskap-och-roster"], ["teknik-och-infrastruktur"],
+            "Felanmälningar kom via telefon och e-post utan plats, och handläggarna fick ringa tillbaka för att förstå var felet fanns.",
+            "Vi testade en app med foto och karta i ett år, tillsammans med invånare som ofta anmälde fel.",
+            "Tiden från anmälan till åtgärd minskade med en tredjedel. Anmälningarna blev fler, men tog mindre tid att hantera.",
+            "- Invånarna vill veta när felet är åtgärdat; återkopplingen var det de uppskattade mest.\n- Telefonen behövs kvar.",
+            "Testa med dem som redan anmäler mest, och bygg in återkopplingen från början.", ["brukarnas-behov"],
+            [new Effect("okad-effektivitet", "Kortare tid från anmälan till åtgärd", 33, "procent"), new Effect("nojdare-brukare", "Nöjda anmälare", 88, "procent")]),
+        Short("Exempelverket", OrganisationType.Myndighet, 38, "Öppna data om tillstånd används av få",
+            "Verket publicerar sina beslut om tillstånd som öppna data. Publiceringen uppfyller kraven, men få använder uppgifterna.",
+            2022, 2024, Outcome.Delvis, Stage.Spridning, ["sprida-lardomar"], ["spridning", "matning-och-effekt"],
+            "Nya regler om öppna data krävde att verket gjorde sina uppgifter tillgängliga för vidareutnyttjande.",
+            "Vi publicerade besluten som en fil som uppdateras varje natt, med en beskrivning av fälten.",
+            "Kraven uppfylls, men filen laddas ner ett tjugotal gånger i månaden. Ingen har hört av sig med en tjänst byggd på uppgifterna.",
+            "- Öppna data behöver användare: fråga dem som kan ha nytta av uppgifterna vad de behöver.\n- Mät användningen från början.",
+            "Bjud in tänkbara användare innan ni bestämmer format, och berätta om uppgifterna där de finns.", ["ny-lagstiftning"],
+            [new Effect("efterlevnad-lagkrav", "Uppgifter som publiceras enligt kraven", 100, "procent")]),
+        Short("Exempelå kommun", OrganisationType.Kommun, 39, "Eleverna mäter matsvinnet i skolan",
+            "Eleverna väger själva matsvinnet i skolmatsalarna och föreslår förändringar. Svinnet har minskat med nästan en tredjedel.",
+            2022, 2023, Outcome.Lyckades, Stage.Inforande, ["partnerskap-och-roster", "rusta-medarbetare"], ["matning-och-effekt"],
+            "Skolorna slängde mycket mat, men ingen visste hur mycket eller varför.",
+            "Elevråden vägde svinnet varje dag i fyra veckor, och kockarna och eleverna bestämde tillsammans vad som skulle ändras.",
+            "Matsvinnet minskade med 30 procent på ett år, och eleverna är mer nöjda med maten.",
+            "- Eleverna tog mätningen på allvar när de själva fick föreslå förändringar.\n- Kockarna behövde tid att pröva nya rätter.",
+            "Låt eleverna äga mätningen, och visa resultatet i matsalen.", ["samhallsutmaningar"],
+            [new Effect("samhallsutmaningar", "Minskat matsvinn", 30, "procent"), new Effect("nojdare-brukare", "Elever som tycker om maten", 12, "procentenheter fler")]),
+        Short("Exempeldalens kommunalförbund", OrganisationType.Kommunalforbund, 40, "Gemensamt e-arkiv för fem kommuner pågår",
+            "Fem kommuner inför ett gemensamt e-arkiv genom kommunalförbundet. Två kommuner arkiverar redan, de andra väntar på att deras system ska kunna lämna ut handlingar.",
+            2023, null, Outcome.Pagaende, Stage.Inforande, ["partnerskap-och-roster"], ["juridik-och-sekretess", "mottagarkapacitet", "finansiering"],
+            "Varje kommun hade ett eget pappersarkiv och flera system som inte kunde arkivera digitalt.",
+            "Vi upphandlade ett gemensamt e-arkiv och gör en plan per kommun för vilka system som ska leverera först.",
+            "Två kommuner arkiverar från sina ärendesystem. De andra tre väntar på uppgraderingar av sina system.",
+            "- Varje system som ska lämna handlingar till arkivet är ett eget projekt.\n- Arkivarierna behövs i varje steg.",
+            "Börja med det system som har flest handlingar, och planera för att varje leverans tar tid.", ["ny-lagstiftning"]),
     ];
 }

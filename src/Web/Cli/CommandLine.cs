@@ -170,7 +170,10 @@ internal static partial class CommandLine
         try
         {
             await using var stream = file.OpenRead();
-            items = await JsonSerializer.DeserializeAsync<List<ReportRecord>>(stream, Json, ct);
+            // A bare list, or the open-data document of /api/v1/reports.json whose "reports" is that list.
+            var document = await JsonSerializer.DeserializeAsync<JsonElement>(stream, Json, ct);
+            var list = document.ValueKind == JsonValueKind.Object && document.TryGetProperty("reports", out var reports) ? reports : document;
+            items = list.Deserialize<List<ReportRecord>>(Json);
         }
         catch (JsonException e)
         {

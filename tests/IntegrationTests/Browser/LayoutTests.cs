@@ -200,23 +200,50 @@ public sealed class LayoutTests(PeopleSite site) : IClassFixture<PeopleSite>
     }
 
     [Fact]
-    public async Task Asking_before_removing_a_member_takes_focus_and_has_no_accessibility_violations()
+    public async Task Without_script_removing_a_member_asks_on_a_page_first_and_cancelling_keeps_the_member()
+    {
+        using var browser = await site.BrowserAsync(javaScript: false);
+        browser.SignIn(PeopleSite.Admin, site.AdminPassword);
+        browser.Open(site.Lund);
+        browser.Find("button[value=Remove]").Click();
+        browser.WaitFor(d => d.FindElements(By.CssSelector("section.confirm")).FirstOrDefault(), "the confirmation step");
+
+        Assert.Contains("Eva Ek", browser.Find(".confirm h2").Text, StringComparison.Ordinal);
+        browser.Find(".confirm a.button").Click();               // Avbryt
+        browser.WaitFor(d => d.FindElements(By.CssSelector(".confirm")).Count == 0 ? d.Url : null, "the page without the question");
+        Assert.Contains(PeopleSite.Member, browser.Find("main table").Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_script_removing_asks_in_a_dialog_that_takes_focus_has_no_accessibility_violations_and_removes_only_on_yes()
     {
         using var browser = await site.BrowserAsync();
         browser.SignIn(PeopleSite.Admin, site.AdminPassword);
         browser.Open(site.Lund);
         browser.AssertAccessible();
         browser.Find("button[value=Remove]").Click();
-        browser.WaitFor(d => d.FindElements(By.CssSelector(".confirm")).FirstOrDefault(), "the confirmation step");
+        var dialog = browser.WaitFor(d => d.FindElements(By.CssSelector("dialog.confirm[open]")).FirstOrDefault(), "the dialog");
 
-        Assert.Contains("confirm", browser.Focused.GetAttribute("class"), StringComparison.Ordinal);
-        Assert.Contains("Eva Ek", browser.Find(".confirm h2").Text, StringComparison.Ordinal);
+        Assert.Contains("Eva Ek", dialog.FindElement(By.CssSelector("h2")).Text, StringComparison.Ordinal);
+        Assert.Equal("Avbryt", browser.Focused.Text);            // the safe choice has the focus
+        Assert.Empty(browser.FindAll("section.confirm"));         // asked here, not on a page of its own
         browser.AssertAccessible();
         browser.Screenshot("1280-remove-member");
         browser.Viewport(375);
         browser.AssertAccessible();
-        browser.Find(".confirm a.button").Click();               // Avbryt
-        browser.WaitFor(d => d.FindElements(By.CssSelector(".confirm")).Count == 0 ? d.Url : null, "the page without the question");
+        browser.Focused.SendKeys(Keys.Enter);                    // Avbryt
+        browser.WaitFor(d => d.FindElements(By.CssSelector("dialog")).Count == 0 ? d.Url : null, "the dialog to close");
+        Assert.Contains("Ta bort", browser.Focused.Text, StringComparison.Ordinal);
         Assert.Contains(PeopleSite.Member, browser.Find("main table").Text, StringComparison.Ordinal);
+
+        // A domain of its own, so that removing it changes nothing the other tests rely on.
+        browser.Type("#Domain", "tillfallig.lund.se");
+        browser.FindAll("main button.secondary").First(b => b.Text == "Lägg till").Click();
+        browser.WaitFor(d => d.FindElements(By.CssSelector("button[data-confirm*='tillfallig.lund.se']")).FirstOrDefault(), "the new domain");
+        browser.Find("button[data-confirm*='tillfallig.lund.se']").Click();
+        browser.WaitFor(d => d.FindElements(By.CssSelector("dialog.confirm[open]")).FirstOrDefault(), "the dialog");
+        browser.FindAll("dialog.confirm button").First(b => b.Text == "Ja, ta bort").Click();
+        browser.WaitFor(d => d.PageSource.Contains("Domänen tillfallig.lund.se är borttagen.", StringComparison.Ordinal) ? d.Url : null, "the removal");
+        Assert.Empty(browser.FindAll("button[data-confirm*='tillfallig.lund.se']"));
     }
 }

@@ -66,6 +66,18 @@ public sealed class SearchOnAPhoneTests(DemoSite site) : IClassFixture<DemoSite>
     }
 
     [Fact]
+    public async Task On_a_wide_screen_too_options_without_hits_are_hidden_unless_ticked()
+    {
+        var browser = await site.BrowserAsync();
+        browser.Open("/sok?q=" + Uri.EscapeDataString("gurkmajonnäs kvastfening") + "&outcome=misslyckades");
+
+        var shown = browser.FindAll("details.filters label").Where(l => l.Displayed).Select(l => l.Text.Trim()).ToList();
+        Assert.Contains("Misslyckades (0)", shown);
+        Assert.DoesNotContain(shown, l => l.EndsWith("(0)", StringComparison.Ordinal) && l != "Misslyckades (0)");
+        browser.AssertAccessible();
+    }
+
+    [Fact]
     public async Task On_a_wide_screen_the_filters_are_an_open_column_beside_the_results()
     {
         var browser = await site.BrowserAsync();

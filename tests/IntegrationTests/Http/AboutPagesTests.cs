@@ -53,18 +53,22 @@ public sealed class AboutPagesTests
     }
 
     [Fact]
-    public async Task Feedback_is_limited_to_a_few_messages_an_hour_from_one_address()
+    public async Task Feedback_is_limited_to_a_few_messages_an_hour_from_one_address_and_the_refusal_says_to_wait_a_while()
     {
         await using var app = await Site(feedbackPerHour: "2");
         var client = app.Browser();
         var page = await client.GetPageAsync("/om/tillganglighet");
 
-        var statuses = new List<HttpStatusCode>();
+        var responses = new List<HttpResponseMessage>();
         for (var i = 0; i < 3; i++)
-            statuses.Add((await client.SubmitAsync(page, "/om/tillganglighet", "Skicka", [("Message", $"Fel nummer {i}")])).StatusCode);
+            responses.Add(await client.SubmitAsync(page, "/om/tillganglighet", "Skicka", [("Message", $"Fel nummer {i}")]));
 
-        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], responses.Select(r => r.StatusCode));
         Assert.Equal(2, app.Mail(Contact).Count);
+        // The window is an hour, so "a minute" would send the visitor back to be refused again.
+        var refused = responses[2];
+        Assert.Contains("Vänta en stund", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.InRange(refused.Headers.RetryAfter!.Delta!.Value, TimeSpan.FromMinutes(50), TimeSpan.FromHours(1));
     }
 
     [Fact]

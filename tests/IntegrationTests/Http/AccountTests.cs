@@ -66,14 +66,17 @@ public sealed class AccountTests
     }
 
     [Fact]
-    public async Task Sign_in_attempts_are_rate_limited()
+    public async Task Sign_in_attempts_are_rate_limited_for_a_minute()
     {
         await using var app = await LessonsApp.StartAsync(extra: new Dictionary<string, string?> { ["RateLimits:SignInPerMinute"] = "3" });
         var client = app.Browser();
-        var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < 4; i++) statuses.Add((await client.SignInAsync("ingen@exempel.se", "gissning")).StatusCode);
+        var responses = new List<HttpResponseMessage>();
+        for (var i = 0; i < 4; i++) responses.Add(await client.SignInAsync("ingen@exempel.se", "gissning"));
 
-        Assert.Equal([HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal([HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.TooManyRequests],
+            responses.Select(r => r.StatusCode));
+        Assert.Contains("Vänta en minut", await responses[3].Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.InRange(responses[3].Headers.RetryAfter!.Delta!.Value, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
     }
 
     [Fact]

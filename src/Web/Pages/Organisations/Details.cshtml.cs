@@ -41,9 +41,8 @@ public sealed class DetailsModel(ISender sender) : PageModel
         await OnGetAsync(id, ct);
         var domain = Manageable().EmailDomains.FirstOrDefault(d => string.Equals(d, Domain?.Trim(), StringComparison.OrdinalIgnoreCase))
             ?? throw new NotFoundException("Domänen", Domain ?? "");
-        Removal = new PendingRemoval("RemoveDomain", $"Vill du ta bort domänen {domain}?",
-            $"Den som bekräftar en e-postadress på {domain} blir inte längre medlem i {Organisation.Name} direkt. Den som redan är medlem påverkas inte.",
-            null, domain);
+        var (question, consequence) = DomainRemoval(domain, Organisation.Name);
+        Removal = new PendingRemoval("RemoveDomain", question, consequence, null, domain);
         return Page();
     }
 
@@ -52,15 +51,23 @@ public sealed class DetailsModel(ISender sender) : PageModel
         if (action != MemberAction.Remove || Confirmed) return await Act(id, new ManageMemberCommand(id, memberId, action), "Ändringen är sparad.", ct);
         await OnGetAsync(id, ct);
         var member = Manageable().Members.FirstOrDefault(m => m.Id == memberId) ?? throw new NotFoundException("Medlemmen", memberId);
-        Removal = new PendingRemoval("Member", $"Vill du ta bort {member.DisplayName} ur {Organisation.Name}?",
-            $"{member.DisplayName} ({member.Email}) slutar vara medlem och kan inte längre skriva eller redigera organisationens rapporter. Publicerade rapporter finns kvar.",
-            member.Id, null);
+        var (question, consequence) = MemberRemoval(member.DisplayName, member.Email, Organisation.Name);
+        Removal = new PendingRemoval("Member", question, consequence, member.Id, null);
         return Page();
     }
 
     /// <summary>The management part of the page, which only the organisation's editors and moderators get.</summary>
     private OrganisationManagement Manageable() =>
         Organisation.Management ?? throw new ForbiddenException("Bara organisationens redaktörer hanterar dess medlemmar.");
+
+    /// <summary>What the confirmation step asks before a domain goes; the page's dialog (a script) asks the same.</summary>
+    public static (string Question, string Consequence) DomainRemoval(string domain, string organisation) =>
+        ($"Vill du ta bort domänen {domain}?",
+            $"Den som bekräftar en e-postadress på {domain} blir inte längre medlem i {organisation} direkt. Den som redan är medlem påverkas inte.");
+
+    public static (string Question, string Consequence) MemberRemoval(string name, string email, string organisation) =>
+        ($"Vill du ta bort {name} ur {organisation}?",
+            $"{name} ({email}) slutar vara medlem och kan inte längre skriva eller redigera organisationens rapporter. Publicerade rapporter finns kvar.");
 
     public sealed record PendingRemoval(string Handler, string Question, string Consequence, Guid? MemberId, string? Domain);
 

@@ -32,6 +32,56 @@
     openWide();
     wide.addEventListener("change", openWide);
 
+    // A removal asks first. Without a script its button leads to a confirmation page; with one, a modal <dialog> asks
+    // the same question on the spot, and its "Ja, ta bort" sends the same form with the page's Confirmed=true.
+    if (typeof HTMLDialogElement === "function") {
+        document.querySelectorAll("button[data-confirm]").forEach(function (button) {
+            button.addEventListener("click", function (event) {
+                event.preventDefault();
+                var dialog = document.createElement("dialog");
+                dialog.className = "confirm";
+                dialog.setAttribute("aria-labelledby", "confirm-question");
+                dialog.setAttribute("aria-describedby", "confirm-consequence");
+                var question = document.createElement("h2");
+                question.id = "confirm-question";
+                question.textContent = button.getAttribute("data-confirm");
+                var consequence = document.createElement("p");
+                consequence.id = "confirm-consequence";
+                consequence.textContent = button.getAttribute("data-consequence");
+                var actions = document.createElement("div");
+                actions.className = "actions";
+                var yes = document.createElement("button");
+                yes.type = "button";
+                yes.className = "danger";
+                yes.textContent = "Ja, ta bort";
+                var no = document.createElement("button");
+                no.type = "button";
+                no.className = "secondary";
+                no.textContent = "Avbryt";
+                no.autofocus = true;            // the safe choice has the focus, so Enter does not remove by mistake
+                actions.append(yes, no);
+                dialog.append(question, consequence, actions);
+                document.body.appendChild(dialog);
+                var submitting = false;
+                dialog.addEventListener("close", function () {
+                    dialog.remove();
+                    if (!submitting) button.focus();
+                });
+                no.addEventListener("click", function () { dialog.close(); });
+                yes.addEventListener("click", function () {
+                    var confirmed = document.createElement("input");
+                    confirmed.type = "hidden";
+                    confirmed.name = "Confirmed";
+                    confirmed.value = "true";
+                    button.form.appendChild(confirmed);
+                    submitting = true;
+                    button.form.requestSubmit(button);
+                });
+                dialog.showModal();
+            });
+        });
+    }
+
     // "Skriv ut" and "Kopiera länk" do nothing without a script, so they are hidden until this runs.
     document.querySelectorAll("[data-print]").forEach(function (button) {
         button.hidden = false;
