@@ -16,9 +16,9 @@ public sealed class RelevanceTests
 
         TestContext.Current.TestOutputHelper?.WriteLine(Relevance.Report(scores));
         Assert.Equal(25, scores.Count);
-        // The floor of the search issue: below 0.75 on either metric is a regression (the goal is 0.80 / 0.85).
-        Assert.True(scores.Average(s => s.Ndcg) >= 0.75, Relevance.Report(scores));
-        Assert.True(scores.Average(s => s.Recall) >= 0.75, Relevance.Report(scores));
+        // The floor of the search issue: below 0.80 on either metric is a regression (the goal is 0.85 on unseen queries).
+        Assert.True(scores.Average(s => s.Ndcg) >= 0.80, Relevance.Report(scores));
+        Assert.True(scores.Average(s => s.Recall) >= 0.80, Relevance.Report(scores));
     }
 
     /// <summary>
