@@ -89,7 +89,8 @@ public static class SwedishCompounds
         return words;
     }
 
-    /// <summary>Adds each compound's parts after it, at the same position and with its offsets narrowed to the part.</summary>
+    /// <summary>Adds each compound's parts after it, at the same position and with the whole word's offsets (Lucene's
+    /// compound tokens keep the offsets of the word they came from), so a match on a part marks the whole compound.</summary>
     public sealed class Filter(TokenStream input)
         : CompoundWordTokenFilterBase(SwedishAnalysis.Version, input, null, 2 * MinShortPart + 1, MinShortPart, 60, false)
     {

@@ -43,9 +43,12 @@ internal sealed class MemoryReports : IDisposable
     /// <summary>The titles the query finds, best first.</summary>
     public IReadOnlyList<string> Titles(string text, params string[][] synonyms)
     {
-        var query = Query(text, synonyms).Query ?? new MatchAllDocsQuery();
-        return [.. searcher.Search(query, null, 10, ReportDocuments.Order(scored: true), true, false).ScoreDocs.Select(d => searcher.Doc(d.Doc).Get("title"))];
+        return Titles(Query(text, synonyms).Query ?? new MatchAllDocsQuery());
     }
+
+    /// <summary>The titles a given query finds, best first.</summary>
+    public IReadOnlyList<string> Titles(Query query) =>
+        [.. searcher.Search(query, null, 10, ReportDocuments.Order(scored: true), true, false).ScoreDocs.Select(d => searcher.Doc(d.Doc).Get("title"))];
 
     /// <summary>The text with its marks in brackets: "[Energieffektivisering] i skolor".</summary>
     public static string Marked(MarkedText text)

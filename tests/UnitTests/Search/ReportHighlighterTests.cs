@@ -62,4 +62,15 @@ public sealed class ReportHighlighterTests
         Assert.Empty(Snippets("", "Hemtjänsten i kommunen är stor."));
         Assert.Empty(Snippets("-hemtjänst", "Solceller på taket."));
     }
+
+    [Fact]
+    public void A_thesaurus_synonym_and_a_derived_word_are_marked_in_the_words_the_report_uses()
+    {
+        using var reports = new MemoryReports(("Ett nytt system", "Vi upphandlade systemet och sänkte energianvändningen.", "lyckades"));
+        IReadOnlyList<string> Marked(string query, string text) =>
+            [.. reports.Highlighter.Snippets(reports.Query(query).Highlight, text).Select(MemoryReports.Marked)];
+
+        Assert.Equal(["Vi sänkte [energianvändningen] i skolan."], Marked("energiförbrukning", "Vi sänkte energianvändningen i skolan."));
+        Assert.Equal(["Vi [upphandlade] ett nytt system."], Marked("upphandling", "Vi upphandlade ett nytt system."));
+    }
 }
