@@ -49,7 +49,9 @@ public static class DependencyInjection
         services.AddSingleton<ISiteAddress>(sp => sp.GetRequiredService<Links>());
         services.AddScoped<Lessons.Web.Pages.Account.AccountEmails>();
         services.AddSharedText();
-        services.AddRazorPages().AddViewLocalization().AddMvcOptions(o =>
+        services.AddRazorPages().AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
+            .AddMvcOptions(o =>
         {
             // Rules live in Application; MVC must not invent "required" from nullability, and speaks the reader's language.
             o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;

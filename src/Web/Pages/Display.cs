@@ -31,6 +31,10 @@ public static class Display
     public static string Label(string swedish) =>
         UiText.IsEnglish && EnglishLabels.TryGetValue(swedish, out var english) ? english : swedish;
 
+    /// <summary>Text that is no label of the taxonomy (an organisation's name, a report's title): Swedish content,
+    /// to be marked as such in the English interface.</summary>
+    public static bool IsContent(string text) => !EnglishLabels.ContainsKey(text) && text.Any(char.IsLetter);
+
     public static string Label<T>(Term<T> term) where T : notnull => UiText.IsEnglish ? term.LabelEn : term.Label;
 
     private static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");

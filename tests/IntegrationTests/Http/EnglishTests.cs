@@ -1,11 +1,15 @@
 using System.Net;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+
+using AngleSharp.Dom;
 
 using Lessons.IntegrationTests.Fixtures;
 
 namespace Lessons.IntegrationTests.Http;
 
 /// <summary>The interface in English: chosen with the switch in the header, kept in a cookie, Swedish by default.</summary>
-public sealed class EnglishTests
+public sealed partial class EnglishTests
 {
     /// <summary>Follows the header's language link from <paramref name="path"/> and answers the page it lands on.</summary>
     private static async Task<(string Landed, AngleSharp.Html.Dom.IHtmlDocument Page)> SwitchAsync(HttpClient client, string path, string linkText)
@@ -83,4 +87,75 @@ public sealed class EnglishTests
             Assert.Equal("en", (await englishReader.GetPageAsync(path)).DocumentElement.GetAttribute("lang"));
         }
     }
+
+    /// <summary>Swedish letters a page shows outside what is marked as Swedish (report content, organisation names,
+    /// the link back to Swedish): text and the attributes a reader meets (title, labels, placeholders).</summary>
+    private static IReadOnlyList<string> SwedishOutsideLangSv(AngleSharp.Html.Dom.IHtmlDocument page)
+    {
+        // A report's or an organisation's page is titled by its Swedish heading, and a chart's accessible name reads
+        // out its bars, which may be names; both are shown marked as Swedish where they appear on the page.
+        var title = page.QuerySelector("main h1[lang^=sv]") is null ? page.Title ?? "" : "";
+        foreach (var named in page.QuerySelectorAll("svg[role=img]")) named.RemoveAttribute("aria-label");
+        foreach (var marked in page.QuerySelectorAll("body [lang^=sv], script, style").ToList()) marked.Remove();
+        var texts = new List<string> { title, page.QuerySelector("meta[name=description]")?.GetAttribute("content") ?? "" };
+        texts.AddRange(page.Body!.TextContent.Split('\n').Select(l => l.Trim()));
+        texts.AddRange(page.Body.QuerySelectorAll("*").SelectMany(e => new[] { "aria-label", "placeholder", "title", "alt" }
+            .Select(a => e.GetAttribute(a) ?? "")));
+        texts.AddRange(page.Body.QuerySelectorAll("input[type=submit], button").Select(b => b.GetAttribute("value") ?? ""));
+        return [.. texts.Where(t => t.IndexOfAny(['å', 'ä', 'ö', 'Å', 'Ä', 'Ö']) >= 0).Distinct()];
+    }
+
+    [Fact]
+    public async Task No_page_in_english_shows_swedish_text_outside_what_is_marked_as_swedish()
+    {
+        await using var app = await LessonsApp.StartAsync(extra: new Dictionary<string, string?> { ["DemoContent:Enabled"] = "true" });
+        var visitor = app.Browser();
+        await visitor.GetAsync("/sprak?to=en");
+        var admin = await app.AdminAsync();
+        await admin.GetAsync("/sprak?to=en");
+        var report = (await visitor.GetPageAsync("/sok?q=chattbot")).QuerySelector(".report-list h3 a")!.GetAttribute("href")!;
+        var organisation = (await visitor.GetPageAsync("/organisationer")).QuerySelectorAll("main a")
+            .Select(a => a.GetAttribute("href")!).First(h => h.StartsWith("/organisationer/", StringComparison.Ordinal));
+
+        string[] anonymous =
+        [
+            "/", "/sok", "/sok?q=chattbot", "/sok?q=zzzyxq+qqqwv&outcome=misslyckades", report, "/organisationer", organisation,
+            "/insikter", "/om", "/om/personuppgifter", "/om/tillganglighet", "/konto/logga-in", "/konto/registrera",
+            "/konto/glomt-losenord", "/prenumerera", "/fel/404", "/rapporter/" + Guid.NewGuid(),
+        ];
+        string[] signedIn = ["/konto", "/rapporter/ny", "/mina-rapporter", report, organisation, "/moderering/synonymer", "/moderering/ansokningar"];
+
+        var found = new List<string>();
+        foreach (var (client, path) in anonymous.Select(p => (visitor, p)).Concat(signedIn.Select(p => (admin, p))))
+        {
+            var response = await client.GetAsync(path);
+            var page = await HtmlForm.ParseAsync(response);
+            Assert.Equal("en", page.DocumentElement.GetAttribute("lang"));
+            found.AddRange(SwedishOutsideLangSv(page).Select(text => $"{path}: {text}"));
+        }
+
+        Assert.True(found.Count == 0, "Swedish outside lang=\"sv\":\n" + string.Join("\n", found));
+    }
+
+    /// <summary>Every text a view asks the localizer for has its English entry, so no page falls back to Swedish
+    /// without the scan above noticing (a Swedish word need not contain å, ä or ö).</summary>
+    [Fact]
+    public void Every_text_the_views_ask_for_has_an_english_translation()
+    {
+        var web = Path.Combine(SiteProcess.RepositoryRoot, "src", "Web");
+        var names = XDocument.Load(Path.Combine(web, "Resources", "SharedResource.en.resx")).Root!.Elements("data")
+            .Select(d => d.Attribute("name")!.Value).ToList();
+        // The resource compiler keeps one of two names that differ only in case, so the other would show Swedish.
+        Assert.Empty(names.GroupBy(n => n, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key));
+        var english = names.ToHashSet(StringComparer.Ordinal);
+        var asked = Directory.EnumerateFiles(Path.Combine(web, "Pages"), "*.cshtml", SearchOption.AllDirectories)
+            .SelectMany(file => ViewText().Matches(File.ReadAllText(file)).Select(m => (file, key: Regex.Unescape(m.Groups[1].Value))));
+
+        var missing = asked.Where(a => !english.Contains(a.key)).Select(a => $"{Path.GetFileName(a.file)}: {a.key}").Distinct().ToList();
+
+        Assert.True(missing.Count == 0, "No English for:\n" + string.Join("\n", missing));
+    }
+
+    [GeneratedRegex("""\b[TH]\["((?:[^"\\]|\\.)*)"[\],]""")]
+    private static partial Regex ViewText();
 }
