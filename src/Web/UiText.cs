@@ -14,8 +14,16 @@ public static class UiText
 
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
-    public static string Get(string swedish) =>
-        IsEnglish ? Resources.GetString(swedish, CultureInfo.CurrentUICulture) ?? swedish : swedish;
+    public static string Get(string swedish)
+    {
+        // The culture's own sets (en-GB, then en), never the neutral one: there is none (the Swedish is the key), and
+        // falling back to it would throw MissingManifestResourceException for any text without a translation.
+        for (var culture = CultureInfo.CurrentUICulture; IsEnglish && culture.Name.Length > 0; culture = culture.Parent)
+        {
+            if (Resources.GetResourceSet(culture, createIfNotExists: true, tryParents: false)?.GetString(swedish) is { } english) return english;
+        }
+        return swedish;
+    }
 
     public static string Format(string swedish, params object?[] values) =>
         string.Format(CultureInfo.CurrentCulture, Get(swedish), values);

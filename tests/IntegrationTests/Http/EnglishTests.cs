@@ -88,6 +88,46 @@ public sealed partial class EnglishTests
         }
     }
 
+    [Fact]
+    public async Task Search_in_the_english_interface_finds_the_swedish_reports_with_swedish_stemming()
+    {
+        await using var app = await LessonsApp.StartAsync(extra: new Dictionary<string, string?> { ["DemoContent:Enabled"] = "true" });
+        var swedish = app.Browser();
+        var english = app.Browser();
+        await english.GetAsync("/sprak?to=en");
+
+        // "chattboten" is the definite form: only the Swedish analysis makes it find "chattbot".
+        static IEnumerable<string> Titles(AngleSharp.Html.Dom.IHtmlDocument page) => page.QuerySelectorAll(".report-list h3").Select(h => h.TextContent.Trim());
+        var inSwedish = Titles(await swedish.GetPageAsync("/sok?q=chattboten")).ToList();
+        var inEnglish = await english.GetPageAsync("/sok?q=chattboten");
+
+        Assert.NotEmpty(inSwedish);
+        Assert.Equal(inSwedish, Titles(inEnglish));
+        Assert.Equal("en", inEnglish.DocumentElement.GetAttribute("lang"));
+        Assert.All(inEnglish.QuerySelectorAll(".report-list h3"), h => Assert.Equal("sv", h.GetAttribute("lang")));
+    }
+
+    [Fact]
+    public async Task A_form_with_errors_says_what_to_correct_in_english()
+    {
+        await using var app = await LessonsApp.StartAsync();
+        var admin = await app.AdminAsync();
+        await admin.SubmitAsync(await admin.OrganisationPathAsync("Lunds kommun"), "Lägg till", [("Domain", "lund.se")]);
+        var author = await app.RegisterAndConfirmAsync("ida@lund.se");
+        await author.SignInAsync("ida@lund.se");
+        await author.GetAsync("/sprak?to=en");
+
+        var response = await author.SubmitAsync("/rapporter/ny", "Save draft", [("Input.Title", "")]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await HtmlForm.ParseAsync(response);
+        Assert.Equal("Something needs correcting", page.QuerySelector(".error-summary h2")!.TextContent);
+        var errors = page.QuerySelectorAll(".error-summary li").Select(li => li.TextContent).ToList();
+        Assert.Contains("Title is required: write a title.", errors);
+        Assert.Contains("Summary is required: write a short summary.", errors);
+        Assert.Contains(page.QuerySelectorAll(".field-validation-error"), e => e.TextContent.Contains("Title is required", StringComparison.Ordinal));
+    }
+
     /// <summary>Swedish letters a page shows outside what is marked as Swedish (report content, organisation names,
     /// the link back to Swedish): text and the attributes a reader meets (title, labels, placeholders).</summary>
     private static IReadOnlyList<string> SwedishOutsideLangSv(AngleSharp.Html.Dom.IHtmlDocument page)
