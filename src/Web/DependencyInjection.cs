@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 
 using Lessons.Application.Common.Ports;
@@ -6,7 +5,6 @@ using Lessons.Web.Api;
 using Lessons.Web.Digests;
 using Lessons.Web.Infrastructure;
 
-using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.ResponseCompression;
 
@@ -22,7 +20,17 @@ public static class DependencyInjection
 
     /// <summary>The command verbs act as the operator, with no HTTP pipeline.</summary>
     public static IServiceCollection AddOperator(this IServiceCollection services) =>
-        services.AddSingleton<ICurrentUser, OperatorUser>().AddDigestMail();
+        services.AddSingleton<ICurrentUser, OperatorUser>().AddDigestMail().AddSharedText();
+
+    /// <summary>The interface's text, for pages and for Application's messages and mails (which ask for the
+    /// non-generic localizer, by Swedish key, knowing nothing of Web).</summary>
+    private static IServiceCollection AddSharedText(this IServiceCollection services)
+    {
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddSingleton<Microsoft.Extensions.Localization.IStringLocalizer>(sp =>
+            sp.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>());
+        return services;
+    }
 
     public static IServiceCollection AddWeb(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -41,22 +49,25 @@ public static class DependencyInjection
         services.AddSingleton<Links>();
         services.AddSingleton<ISiteAddress>(sp => sp.GetRequiredService<Links>());
         services.AddScoped<Lessons.Web.Pages.Account.AccountEmails>();
-        services.AddRazorPages().AddMvcOptions(o =>
+        services.AddSharedText();
+        services.AddRazorPages().AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
+            .AddMvcOptions(o =>
         {
-            // Rules live in Application; MVC must not invent "required" from nullability, and speaks Swedish.
+            // Rules live in Application; MVC must not invent "required" from nullability, and speaks the reader's language.
             o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
             var m = o.ModelBindingMessageProvider;
-            m.SetAttemptedValueIsInvalidAccessor((value, field) => $"\"{value}\" är inte ett giltigt värde för {field}.");
-            m.SetValueMustBeANumberAccessor(field => $"{field} ska vara ett tal.");
-            m.SetValueIsInvalidAccessor(value => $"\"{value}\" är inte ett giltigt värde.");
-            m.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"\"{value}\" är inte ett giltigt värde.");
-            m.SetUnknownValueIsInvalidAccessor(field => $"Värdet för {field} är ogiltigt.");
-            m.SetMissingBindRequiredValueAccessor(field => $"{field} saknas.");
-            m.SetMissingKeyOrValueAccessor(() => "Ett värde saknas.");
-            m.SetMissingRequestBodyRequiredValueAccessor(() => "Förfrågan saknar innehåll.");
-            m.SetValueMustNotBeNullAccessor(field => $"{field} måste anges.");
-            m.SetNonPropertyUnknownValueIsInvalidAccessor(() => "Värdet är ogiltigt.");
-            m.SetNonPropertyValueMustBeANumberAccessor(() => "Värdet ska vara ett tal.");
+            m.SetAttemptedValueIsInvalidAccessor((value, field) => UiText.Format("\"{0}\" är inte ett giltigt värde för {1}.", value, field));
+            m.SetValueMustBeANumberAccessor(field => UiText.Format("{0} ska vara ett tal.", field));
+            m.SetValueIsInvalidAccessor(value => UiText.Format("\"{0}\" är inte ett giltigt värde.", value));
+            m.SetNonPropertyAttemptedValueIsInvalidAccessor(value => UiText.Format("\"{0}\" är inte ett giltigt värde.", value));
+            m.SetUnknownValueIsInvalidAccessor(field => UiText.Format("Värdet för {0} är ogiltigt.", field));
+            m.SetMissingBindRequiredValueAccessor(field => UiText.Format("{0} saknas.", field));
+            m.SetMissingKeyOrValueAccessor(() => UiText.Get("Ett värde saknas."));
+            m.SetMissingRequestBodyRequiredValueAccessor(() => UiText.Get("Förfrågan saknar innehåll."));
+            m.SetValueMustNotBeNullAccessor(field => UiText.Format("{0} måste anges.", field));
+            m.SetNonPropertyUnknownValueIsInvalidAccessor(() => UiText.Get("Värdet är ogiltigt."));
+            m.SetNonPropertyValueMustBeANumberAccessor(() => UiText.Get("Värdet ska vara ett tal."));
         });
         // Swedish text as text: without this Razor writes å as &#xE5;, which is valid but bloats and hinders reading.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
@@ -121,9 +132,9 @@ public static class DependencyInjection
                 var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
                 context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
                 context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-                await context.HttpContext.Response.WriteAsync(seconds <= 60
+                await context.HttpContext.Response.WriteAsync(UiText.Get(seconds <= 60
                     ? "För många försök på kort tid. Vänta en minut och försök igen."
-                    : "För många försök på kort tid. Vänta en stund och försök igen.", ct);
+                    : "För många försök på kort tid. Vänta en stund och försök igen."), ct);
             };
             // Only writes are limited; reading is what the site is for.
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
@@ -154,13 +165,7 @@ public static class DependencyInjection
         app.UseStatusCodePagesWithReExecute("/fel/{0}");
         app.UseSecurityHeaders();
         app.UseMetricsEndpoint();
-        var swedish = new CultureInfo("sv-SE");
-        app.UseRequestLocalization(new RequestLocalizationOptions
-        {
-            DefaultRequestCulture = new RequestCulture(swedish),
-            SupportedCultures = [swedish],
-            SupportedUICultures = [swedish],
-        });
+        app.UseLanguages(app.Environment.IsDevelopment());
         // Only what is the same for everyone is compressed: the scripts, the styles and the open-data download. Pages
         // carry antiforgery tokens and a person's own data, and compressing those over TLS would let an attacker who
         // can inject text guess them from the response's length (BREACH); pages are small anyway.
@@ -173,6 +178,7 @@ public static class DependencyInjection
         app.UseOutputCache();
         app.UseAntiforgery();
         app.MapRazorPages();
+        app.MapLanguageSwitch(app.Environment.IsDevelopment());
         app.MapReportsApi();
         app.MapOpenData();
         app.MapSubscriptionsApi();

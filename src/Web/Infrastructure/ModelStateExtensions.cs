@@ -33,7 +33,8 @@ internal static class ModelStateExtensions
     /// Puts the messages of a failed request into ModelState, keyed by the form's field names, so the page shows them
     /// beside the fields and in the error summary. Returns false for other exceptions, which then propagate.
     /// Validation keys already name the request's properties as the forms do (<c>Input.Title</c>); a domain rule
-    /// names a field of the entity, which <paramref name="domainPrefix"/> places in the form.
+    /// names a field of the entity, which <paramref name="domainPrefix"/> places in the form. Messages are Swedish, and
+    /// the key of their English text: they are shown in the reader's language.
     /// </summary>
     public static bool TryAddRequestErrors(this ModelStateDictionary modelState, Exception exception, string domainPrefix = "")
     {
@@ -41,13 +42,13 @@ internal static class ModelStateExtensions
         {
             case ValidationFailedException validation:
                 foreach (var (field, messages) in validation.Errors)
-                    foreach (var message in messages) AddInOrder(modelState, field, message);
+                    foreach (var message in messages) AddInOrder(modelState, field, UiText.Get(message));
                 return true;
             case DomainRuleException rule:
-                AddInOrder(modelState, rule.Field is null ? "" : domainPrefix + rule.Field, rule.Message);
+                AddInOrder(modelState, rule.Field is null ? "" : domainPrefix + rule.Field, UiText.Get(rule.Message));
                 return true;
             case ForbiddenException forbidden:
-                modelState.AddModelError("", forbidden.Message);
+                modelState.AddModelError("", UiText.Get(forbidden.Message));
                 return true;
             default:
                 return false;

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 using Lessons.Application.Common.Ports;
 
 using Microsoft.AspNetCore.Mvc;
@@ -66,6 +68,9 @@ public static class SharedPageCache
             context.AllowLocking = true;
             context.ResponseExpirationTimeSpan = expiry;
             context.CacheVaryByRules.QueryKeys = "*";
+            // The language comes from a cookie the framework's key knows nothing of (request localization has run):
+            // without this an English reader could be served a Swedish copy, or a Swedish reader an English one.
+            context.CacheVaryByRules.VaryByValues["culture"] = CultureInfo.CurrentUICulture.Name;
             context.Tags.Add(Tag);
             return ValueTask.CompletedTask;
         }

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lessons.Web.Pages;
 
-/// <summary>Every error page: re-executed by the exception handler and by status-code pages, in Swedish.</summary>
+/// <summary>Every error page: re-executed by the exception handler and by status-code pages, in the reader's language.</summary>
 [IgnoreAntiforgeryToken]
 public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
 {

@@ -78,7 +78,7 @@ public sealed class SearchModel(ISender sender) : PageModel
             foreach (var value in Request.Query[name].SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct())
             {
                 var shown = name == "organisation" ? OrganisationName(value) : term(value);
-                chips.Add(($"{label}: {shown}", Without(name, value)));
+                chips.Add(($"{UiText.Get(label)}: {Display.Label(shown)}", Without(name, value)));
             }
         }
         return chips;

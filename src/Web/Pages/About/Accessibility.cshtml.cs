@@ -40,8 +40,8 @@ public sealed class AccessibilityModel(ISender sender, ISiteContact contact) : P
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        TempData["Status"] = "Tack! Ditt meddelande är skickat till " + contact.Operator + "."
-            + (string.IsNullOrWhiteSpace(Email) ? "" : " Vi svarar till den adress du angav.");
+        TempData["Status"] = UiText.Format("Tack! Ditt meddelande är skickat till {0}.", contact.Operator)
+            + (string.IsNullOrWhiteSpace(Email) ? "" : " " + UiText.Get("Vi svarar till den adress du angav."));
         return RedirectToPage();
     }
 }

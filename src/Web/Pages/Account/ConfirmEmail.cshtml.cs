@@ -30,7 +30,7 @@ public sealed class ConfirmEmailModel(UserManager<LessonsUser> users, PasswordGu
     {
         if (string.IsNullOrEmpty(Password))
         {
-            ModelState.AddModelError(nameof(Password), "Skriv lösenordet du valde när du skapade kontot.");
+            ModelState.AddModelError(nameof(Password), UiText.Get("Skriv lösenordet du valde när du skapade kontot."));
             return Invalid();
         }
         var token = AccountEmails.Decode(Code);
@@ -39,7 +39,7 @@ public sealed class ConfirmEmailModel(UserManager<LessonsUser> users, PasswordGu
         if (user is null || token is null || (await guard.CheckAsync(user, Password, ct)).Check != PasswordCheck.Right
             || !(await users.ConfirmEmailAsync(user, token)).Succeeded)
         {
-            ModelState.AddModelError("", "Länken är ogiltig eller för gammal, eller så är det inte lösenordet du valde när du skapade kontot.");
+            ModelState.AddModelError("", UiText.Get("Länken är ogiltig eller för gammal, eller så är det inte lösenordet du valde när du skapade kontot."));
             return Invalid();
         }
         await sender.Send(new ActivateMemberCommand(user.Id, user.Email!, user.DisplayName), ct);

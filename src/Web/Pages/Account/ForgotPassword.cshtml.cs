@@ -18,7 +18,7 @@ public sealed class ForgotPasswordModel(UserManager<LessonsUser> users, AccountE
     {
         if (string.IsNullOrWhiteSpace(Email))
         {
-            ModelState.AddModelError(nameof(Email), "Skriv din e-postadress.");
+            ModelState.AddModelError(nameof(Email), UiText.Get("Skriv din e-postadress."));
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }

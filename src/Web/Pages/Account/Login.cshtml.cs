@@ -26,8 +26,8 @@ public sealed class LoginModel(
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(Email)) ModelState.AddModelError(nameof(Email), "Skriv din e-postadress.");
-        if (string.IsNullOrEmpty(Password)) ModelState.AddModelError(nameof(Password), "Skriv ditt lösenord.");
+        if (string.IsNullOrWhiteSpace(Email)) ModelState.AddModelError(nameof(Email), UiText.Get("Skriv din e-postadress."));
+        if (string.IsNullOrEmpty(Password)) ModelState.AddModelError(nameof(Password), UiText.Get("Skriv ditt lösenord."));
         if (!ModelState.IsValid) return Invalid();
 
         var user = await users.FindByEmailAsync(Email!.Trim());
@@ -35,14 +35,14 @@ public sealed class LoginModel(
         if (attempt.WarnOwner) await emails.SendSignInWarningAsync(user!, ct);
         if (attempt.Check != PasswordCheck.Right)
         {
-            ModelState.AddModelError("", "Fel e-postadress eller lösenord. Efter flera misslyckade försök får det gå en stund mellan försöken; "
-                + "kommer du inte in kan du välja Glömt lösenordet.");
+            ModelState.AddModelError("", UiText.Get("Fel e-postadress eller lösenord. Efter flera misslyckade försök får det gå en stund mellan försöken; "
+                + "kommer du inte in kan du välja Glömt lösenordet."));
             return Invalid();
         }
         if (!user!.EmailConfirmed)
         {
             await emails.SendConfirmationAsync(user, ct);
-            ModelState.AddModelError("", "Du behöver bekräfta din e-postadress först. Vi har skickat en ny länk.");
+            ModelState.AddModelError("", UiText.Get("Du behöver bekräfta din e-postadress först. Vi har skickat en ny länk."));
             return Invalid();
         }
         await signIn.SignInAsync(user, isPersistent: false);

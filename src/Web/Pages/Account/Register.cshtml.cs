@@ -26,12 +26,12 @@ public sealed class RegisterModel(UserManager<LessonsUser> users, PasswordGuard 
     {
         Email = Email?.Trim();
         DisplayName = DisplayName?.Trim();
-        if (string.IsNullOrEmpty(DisplayName)) ModelState.AddModelError(nameof(DisplayName), "Skriv ditt namn.");
-        else if (DisplayName.Length > 100) ModelState.AddModelError(nameof(DisplayName), "Namnet får vara högst 100 tecken.");
-        if (string.IsNullOrEmpty(Email)) ModelState.AddModelError(nameof(Email), "Skriv din e-postadress.");
+        if (string.IsNullOrEmpty(DisplayName)) ModelState.AddModelError(nameof(DisplayName), UiText.Get("Skriv ditt namn."));
+        else if (DisplayName.Length > 100) ModelState.AddModelError(nameof(DisplayName), UiText.Get("Namnet får vara högst 100 tecken."));
+        if (string.IsNullOrEmpty(Email)) ModelState.AddModelError(nameof(Email), UiText.Get("Skriv din e-postadress."));
         else if (!new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(Email) || Email.Length > 254)
-            ModelState.AddModelError(nameof(Email), "Skriv en giltig e-postadress, till exempel namn@kommun.se.");
-        if (string.IsNullOrEmpty(Password)) ModelState.AddModelError(nameof(Password), "Välj ett lösenord.");
+            ModelState.AddModelError(nameof(Email), UiText.Get("Skriv en giltig e-postadress, till exempel namn@kommun.se."));
+        if (string.IsNullOrEmpty(Password)) ModelState.AddModelError(nameof(Password), UiText.Get("Välj ett lösenord."));
         else
         {
             var candidate = new LessonsUser { UserName = Email, Email = Email, DisplayName = DisplayName ?? "" };

@@ -30,8 +30,8 @@ public sealed class ResetPasswordModel(UserManager<LessonsUser> users, PasswordG
     {
         var token = AccountEmails.Decode(Code);
         var user = string.IsNullOrWhiteSpace(Email) ? null : await users.FindByEmailAsync(Email);
-        if (string.IsNullOrEmpty(Password)) ModelState.AddModelError(nameof(Password), "Välj ett nytt lösenord.");
-        else if (user is null || token is null) ModelState.AddModelError("", "Länken är ogiltig eller för gammal. Be om en ny.");
+        if (string.IsNullOrEmpty(Password)) ModelState.AddModelError(nameof(Password), UiText.Get("Välj ett nytt lösenord."));
+        else if (user is null || token is null) ModelState.AddModelError("", UiText.Get("Länken är ogiltig eller för gammal. Be om en ny."));
         else
         {
             var result = await users.ResetPasswordAsync(user, token, Password);

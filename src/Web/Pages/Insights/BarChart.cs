@@ -25,7 +25,7 @@ public sealed record BarChart(string Id, string Title, string Description, strin
     public int Total => Bars.Sum(b => b.Count);
 
     /// <summary>The name screen readers hear for the picture; the numbers themselves are in the table.</summary>
-    public string AccessibleName => $"{Title}: " + string.Join(", ", Bars.Select(b => $"{b.Label} {b.Count.ToString(CultureInfo.InvariantCulture)}"));
+    public string AccessibleName => $"{UiText.Get(Title)}: " + string.Join(", ", Bars.Select(b => $"{Display.Label(b.Label)} {b.Count.ToString(CultureInfo.InvariantCulture)}"));
 
     public (IReadOnlyList<Row> Rows, int Height) Layout()
     {
@@ -34,7 +34,7 @@ public sealed record BarChart(string Id, string Title, string Description, strin
         var y = 0;
         foreach (var bar in Bars)
         {
-            var lines = Wrap(bar.Label).Select((text, i) => (text, y + LineHeight * (i + 1) - 4)).ToList();
+            var lines = Wrap(Display.Label(bar.Label)).Select((text, i) => (text, y + LineHeight * (i + 1) - 4)).ToList();
             var barY = y + LineHeight * lines.Count + 2;
             // A bar of zero keeps a hairline, so "none" is seen as a value and not as a missing row.
             var width = bar.Count == 0 ? 2 : Math.Max(4, (int)Math.Round((Width - ValueRoom) * (double)bar.Count / max));

@@ -35,7 +35,7 @@ public sealed class IndexModel(ISender sender) : PageModel
             new("ateranvanda", "Mest återanvända rapporter", "Rapporter som andra organisationer har markerat att de återanvänt.", "Rapport",
                 [.. i.MostReused.Select(r => new Bar(r.OrganisationName is { } o ? $"{r.Title} ({o})" : r.Title, r.Reuses, $"/rapporter/{r.Id}"))]),
             new("delar-mest", "Organisationer som delar mest", "Antal publicerade rapporter per organisation. Anonyma rapporter räknas inte till någon organisation.", "Organisation",
-                [.. i.MostSharing.Select(o => new Bar($"{o.Name} ({Vocabulary.OrganisationTypes.Label(o.Type)})", o.Reports, $"/organisationer/{o.Id}"))]),
+                [.. i.MostSharing.Select(o => new Bar($"{o.Name} ({Display.OrganisationType(o.Type)})", o.Reports, $"/organisationer/{o.Id}"))]),
         ];
     }
 

@@ -31,13 +31,13 @@ public sealed class DetailsModel(ISender sender) : PageModel
     }
 
     public Task<IActionResult> OnPostAddDomainAsync(Guid id, CancellationToken ct) =>
-        Act(id, new ChangeEmailDomainCommand(id, Domain), $"Domänen {Domain} är tillagd.", ct);
+        Act(id, new ChangeEmailDomainCommand(id, Domain), UiText.Format("Domänen {0} är tillagd.", Domain), ct);
 
     // A removal cannot be undone with a click, so the "Ta bort" button only leads to a confirmation step (a plain
     // page, no script needed), and the server removes nothing unless that step's form says it was confirmed.
     public async Task<IActionResult> OnPostRemoveDomainAsync(Guid id, CancellationToken ct)
     {
-        if (Confirmed) return await Act(id, new ChangeEmailDomainCommand(id, Domain, Remove: true), $"Domänen {Domain} är borttagen.", ct);
+        if (Confirmed) return await Act(id, new ChangeEmailDomainCommand(id, Domain, Remove: true), UiText.Format("Domänen {0} är borttagen.", Domain), ct);
         await OnGetAsync(id, ct);
         var domain = Manageable().EmailDomains.FirstOrDefault(d => string.Equals(d, Domain?.Trim(), StringComparison.OrdinalIgnoreCase))
             ?? throw new NotFoundException("Domänen", Domain ?? "");

@@ -48,7 +48,7 @@ public sealed class DetailsModel(ISender sender) : PageModel
         Act(id, new ApproveRevisionCommand(id), "Ändringen är godkänd och syns nu för läsarna.", ct);
 
     public Task<IActionResult> OnPostRedactAsync(Guid id, int number, CancellationToken ct) =>
-        Act(id, new RedactRevisionCommand(id, number), $"Version {number} är borttagen.", ct);
+        Act(id, new RedactRevisionCommand(id, number), UiText.Format("Version {0} är borttagen.", number), ct);
 
     public Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken ct) =>
         Act(id, new WithdrawReportCommand(id, WithdrawReason), "Rapporten är tillbakadragen.", ct);
