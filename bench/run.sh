@@ -64,8 +64,13 @@ for build in "${BUILDS[@]}"; do
   echo "== $build: throughput, wrk -t2 -c32 -d${DURATION}s --latency (server and load share the 2 cores)"
   load
   start_site $build; wait_ok
-  REPORT=$(curl -s "${HTTPS[@]}" "http://127.0.0.1:$PORT/api/v1/reports?pageSize=5" | grep -o '"id":"[0-9a-f-]\{36\}"' | head -1 | cut -d'"' -f4 || true)
-  [ -n "$REPORT" ] || { echo "no report id from the API" >&2; exit 1; }
+  # The search index may still be catching up right after a start: ask until it names a report (30 s at most).
+  REPORT=
+  for _ in $(seq 300); do
+    REPORT=$(curl -s "${HTTPS[@]}" "http://127.0.0.1:$PORT/api/v1/reports?pageSize=5" | grep -o '"id":"[0-9a-f-]\{36\}"' | head -1 | cut -d'"' -f4 || true)
+    [ -n "$REPORT" ] && break; sleep 0.1
+  done
+  [ -n "$REPORT" ] || { echo "no report id from the API: $(curl -s "${HTTPS[@]}" "http://127.0.0.1:$PORT/api/v1/reports?pageSize=5" | head -c 300)" >&2; exit 1; }
   for path in /css/site.css / "/rapporter/$REPORT" "/sok?q=hemtj%C3%A4nst" "/api/v1/reports?q=hemtj%C3%A4nst"; do
     curl -s "${HTTPS[@]}" -o /dev/null "http://127.0.0.1:$PORT$path"
     wrk -t2 -c32 -d5s "${HTTPS[@]}" "http://127.0.0.1:$PORT$path" >/dev/null     # warm-up (JIT, caches)
