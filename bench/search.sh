@@ -79,7 +79,7 @@ def read(path):
         m = re.match(r'(lessons_search_stage_duration_seconds|lessons_search_duration_seconds|http_server_request_duration_seconds)_(sum|count)\{([^}]*)\} (\S+)', line)
         if not m: continue
         labels = dict(re.findall(r'(\w+)="([^"]*)"', m.group(3)))
-        key = labels.get("lessons_search_stage") or labels.get("lessons_search_kind") or labels.get("http_route")
+        key = labels.get("lessons_search_stage") or labels.get("lessons_search_kind") or labels.get("http_route") or "(none)"
         if m.group(1).startswith("http") and labels.get("http_response_status_code") != "200": continue
         name = {"lessons_search_stage_duration_seconds": "stage", "lessons_search_duration_seconds": "index", "http_server_request_duration_seconds": "http"}[m.group(1)]
         k = (name, key, m.group(2)); values[k] = values.get(k, 0) + float(m.group(4))
