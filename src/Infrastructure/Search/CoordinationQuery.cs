@@ -9,10 +9,11 @@ namespace Lessons.Infrastructure.Search;
 /// <summary>
 /// A query whose score is scaled by the share of its concepts a report matches: a report covering every concept
 /// keeps its score, one covering half keeps 1 − weight/2 of it. Each concept is looked up only for the query's own
-/// matches (a value source per concept), so the cost grows with the hits, not with the index.
+/// matches (a value source per concept), so the cost grows with the hits, not with the index; and only whether it
+/// matches is asked, never its score, which the query itself has already computed once.
 /// </summary>
 internal sealed class CoordinationQuery(Query query, IReadOnlyList<Query> concepts, float weight)
-    : CustomScoreQuery(query, [.. concepts.Select(c => new FunctionQuery(new QueryValueSource(c, 0f)))])
+    : CustomScoreQuery(query, [.. concepts.Select(c => new FunctionQuery(new Matches(c)))])
 {
     public float Weight { get; } = weight;
 
@@ -38,6 +39,50 @@ internal sealed class CoordinationQuery(Query query, IReadOnlyList<Query> concep
                 $"coordination: {matched} of {valSrcExpls.Length} concepts");
             explanation.AddDetail(subQueryExpl);
             return explanation;
+        }
+    }
+
+    /// <summary>1 where the concept matches the document, 0 elsewhere: a <see cref="QueryValueSource"/> that moves its
+    /// scorer to the document but never scores it (a concept of several fields, synonyms and derived words costs as
+    /// much to score as the query's own clause did).</summary>
+    private sealed class Matches(Query concept) : ValueSource
+    {
+        public override void CreateWeight(System.Collections.IDictionary context, IndexSearcher searcher) =>
+            context[this] = searcher.CreateNormalizedWeight(concept);
+
+        public override FunctionValues GetValues(System.Collections.IDictionary context, AtomicReaderContext readerContext) =>
+            new Matched(this, (Weight)context[this]!, readerContext);
+
+        public override string GetDescription() => $"matches({concept})";
+
+        public override bool Equals(object? o) => o is Matches other && other.Concept.Equals(Concept);
+
+        public override int GetHashCode() => Concept.GetHashCode() * 31;
+
+        private Query Concept => concept;
+    }
+
+    private sealed class Matched(ValueSource source, Weight weight, AtomicReaderContext context) : Lucene.Net.Queries.Function.DocValues.SingleDocValues(source)
+    {
+        private Scorer? scorer;
+        private int requested = int.MaxValue;
+        private int at = -1;
+
+        public override float SingleVal(int doc) => Exists(doc) ? 1f : 0f;
+
+        public override bool Exists(int doc)
+        {
+            // The custom scorer asks in increasing document order, once per match of the query; asked again from
+            // further back, the scorer starts over (as QueryValueSource's does).
+            if (doc < requested)
+            {
+                scorer = weight.GetScorer(context, context.AtomicReader.LiveDocs);
+                at = -1;
+            }
+            requested = doc;
+            if (scorer is null) return false;
+            if (at < doc) at = scorer.Advance(doc);
+            return at == doc;
         }
     }
 }
