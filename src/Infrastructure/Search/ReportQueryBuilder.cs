@@ -35,10 +35,17 @@ internal sealed class ReportQueryBuilder(Analyzer analyzer, SpellingCorrector sp
         var plainWords = string.Join(' ', clauses.Where(c => c.Kind == QuerySyntax.Kind.Words && !c.Excluded).Select(c => c.Text));
         var vocabulary = Vocabulary(synonyms);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var (plainText, suggestion) = spelling.Corrected(plainWords, text, vocabulary.Members, reader, membersOnlyVisible ? SpellingField : PublicSpellingField);
+        var failure = FailureIntent.Read(plainWords);
+        var (plainText, suggestion) = spelling.Corrected(failure.Topic, text, vocabulary.Members, reader, membersOnlyVisible ? SpellingField : PublicSpellingField);
         SearchStages.Done(SearchStages.Spelling, started);
         bool Known(string stem) => TextFields.Any(f => f.Field != "organisation" && reader.DocFreq(new Term(f.Field, stem)) > 0);
         var concepts = Concepts(SwedishAnalysis.Words(analyzer, plainText), vocabulary, Known);
+        // The failure words are one concept, however many were typed, and it may match alone: "projekt som stoppades"
+        // asks for every stopped project, whether or not its report says "projekt".
+        var failed = failure.AsksForFailures
+            ? new FailureConcept([.. SwedishAnalysis.Words(analyzer, string.Join(' ', failure.Words)).Select(w => w.Stem).Distinct()])
+            : null;
+        if (failed is not null && concepts.Count < QuerySyntax.MaxClauses) concepts.Add(failed);
         foreach (var clause in clauses)
         {
             if (clause.Kind == QuerySyntax.Kind.Prefix)
@@ -69,26 +76,22 @@ internal sealed class ReportQueryBuilder(Analyzer analyzer, SpellingCorrector sp
             return new TextMatch(query, false, null, suggestion);
         }
         Query ranked = concepts.Count > 1 ? Coordinated(query, concepts) : query;
-        return concepts.Any(c => c is FailureConcept)
+        return failed is not null
             ? new TextMatch(AskingForFailures(ranked), true, FailureForms(query), suggestion)
             : new TextMatch(ranked, true, query, suggestion);
     }
 
 
     /// <summary>
-    /// Words that ask for what went wrong ("upphandlingar som misslyckats", "avbrutet pilotprojekt"), as stems. The
-    /// Snowball stemmer leaves Swedish participles apart (misslyckats → misslyckat but misslyckades → misslyck;
-    /// avbrutet, avbruten, avbröts → three stems), and reports seldom say "misslyckades" of themselves: their outcome
-    /// does. So such a word matches itself or a failed or abandoned outcome (<see cref="FailureConcept"/>), weighs less
-    /// than the query's other words, and the outcome adds a fixed amount on top: enough to lift a failure above a
-    /// success about the same thing, not enough to lift a failure about something else. These words are never
-    /// "corrected" as misspellings.
+    /// The stems of the failure words (<see cref="FailureIntent"/>) that failed reports say of themselves, marked in
+    /// their snippets. The Snowball stemmer leaves Swedish participles apart (misslyckats → misslyckat but
+    /// misslyckades → misslyck; avbrutet, avbruten, avbröts → three stems), and reports seldom say "misslyckades" of
+    /// themselves: their outcome does. So a query's failure words are one concept that matches what they say or a
+    /// failed or abandoned outcome (<see cref="FailureConcept"/>), weighs less than the query's other words, and the
+    /// outcome adds a fixed amount on top: enough to lift a failure above a success about the same thing, not enough
+    /// to lift a failure about something else. These words are never "corrected" as misspellings.
     /// </summary>
-    internal static readonly string[] FailureStems = [.. new[]
-    {
-        "misslyckades", "misslyckats", "misslyckande", "avbröts", "avbrutet", "avbruten", "avbrutna",
-        "stoppades", "nedlagd", "havererade", "fiasko",
-    }.Select(SwedishAnalysis.Stem).Distinct()];
+    internal static readonly string[] FailureStems = [.. FailureIntent.MarkedForms.Select(SwedishAnalysis.Stem).Distinct()];
 
     private const float FailureWordWeight = 0.5f;
     private const float FailureBoost = 1.5f;
@@ -109,17 +112,20 @@ internal sealed class ReportQueryBuilder(Analyzer analyzer, SpellingCorrector sp
         new() { { text, Occur.MUST }, { new ConstantScoreQuery(FailedOutcome()) { Boost = FailureBoost }, Occur.SHOULD } };
 
     /// <summary>
-    /// A failure word: the word in the title, summary or body, or a report whose outcome is failed or abandoned (the
-    /// other forms of the word, which the stemmer leaves apart, are what such reports say, and are marked in their
-    /// snippets). Five postings lists instead of every form in every field: at a million reports, half use one of them.
+    /// The query's failure words, one concept however many were typed: a word that stands alone in the title, summary or
+    /// body, or a report whose outcome is failed or abandoned (the other forms of the words, which the stemmer leaves
+    /// apart, are what such reports say, and are marked in their snippets; expressions such as "fungerade inte" match
+    /// by the outcome only, as their words say nothing alone). A few postings lists instead of every form in every
+    /// field: at a million reports, half use one of them.
     /// </summary>
     private sealed class FailureConcept : DisjunctionMaxQuery
     {
-        public FailureConcept(AnalysedWord word) : base(0.1f)
+        public FailureConcept(IReadOnlyList<string> stems) : base(0.1f)
         {
             Boost = FailureWordWeight;
-            foreach (var (field, boost) in TextFields.Where(f => f.Field != "organisation"))
-                Add(new TermQuery(new Term(field, word.Stem)) { Boost = boost });
+            foreach (var stem in stems)
+                foreach (var (field, boost) in TextFields.Where(f => f.Field != "organisation"))
+                    Add(new TermQuery(new Term(field, stem)) { Boost = boost });
             Add(new ConstantScoreQuery(FailedOutcome()) { Boost = FailureBoost });
         }
     }
@@ -144,12 +150,6 @@ internal sealed class ReportQueryBuilder(Analyzer analyzer, SpellingCorrector sp
             foreach (var member in vocabulary.StartingWith(words[i].Stem))
                 if (member.Count > length && i + member.Count <= words.Count && member.SequenceEqual(words.Skip(i).Take(member.Count).Select(w => w.Stem)))
                     length = member.Count;
-            if (length == 0 && FailureStems.Contains(words[i].Stem))
-            {
-                concepts.Add(new FailureConcept(words[i]));
-                i++;
-                continue;
-            }
             var typed = words.Skip(i).Take(Math.Max(1, length)).ToList();
             var concept = new DisjunctionMaxQuery(0.1f) { AllOf(typed) };
             if (typed.Count == 1)

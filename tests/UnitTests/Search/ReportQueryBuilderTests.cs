@@ -71,6 +71,56 @@ public sealed class ReportQueryBuilderTests
         Assert.Null(reports.Query("avbrutet").Suggestion);
     }
 
+    [Theory]
+    [InlineData("schemat som lades ner")]
+    [InlineData("schemat fungerade inte")]
+    [InlineData("när schemat inte fungerade")]
+    [InlineData("schemat gick i stöpet")]
+    [InlineData("problem med schemat")]
+    [InlineData("schemat skrotades")]
+    public void A_failure_expression_ranks_failed_and_abandoned_work_on_the_topic_first_without_its_words_in_the_report(string text)
+    {
+        using var reports = new MemoryReports(
+            ("Nytt schema i hemtjänsten", "Det lades ner mycket arbete på schemat, och det fungerade. De problem som fanns med "
+                + "kvällarna gick att lösa, och schemat skrotade de gamla listorna.", "lyckades"),
+            ("Schema för skolskjutsar", "Efter ett halvår återgick vi till det gamla schemat.", "avbruten"),
+            ("Solceller på skolan", "Elen räckte till köket.", "misslyckades"),
+            ("Cyklar för hemtjänsten", "Cyklarna gick inte att ladda och ingen ville använda dem.", "lyckades"));
+
+        var titles = reports.Titles(text);
+
+        Assert.Equal("Schema för skolskjutsar", titles[0]);
+        Assert.Contains("Nytt schema i hemtjänsten", titles);
+        Assert.DoesNotContain("Cyklar för hemtjänsten", titles);      // "gick inte" in a success is no failure
+        Assert.Null(reports.Query(text).Suggestion);
+    }
+
+    [Fact]
+    public void The_failure_words_are_one_concept_so_a_failure_on_the_topic_covers_the_whole_query()
+    {
+        using var reports = new MemoryReports(
+            ("Upphandling av trygghetslarm", "Det lades ner mycket arbete på att upphandla de nya trygghetslarmen.", "lyckades"),
+            ("Trygghetslarm i glesbygden", "Larmen kopplades upp.", "misslyckades"),
+            ("Solceller på skolan", "Elen räckte till köket.", "lyckades"));
+
+        // "trygghetslarm" is one concept and "stoppades och lades ner" one more, not three (the success says "lades ner").
+        Assert.Equal("Trygghetslarm i glesbygden", reports.Titles("trygghetslarm stoppades och lades ner")[0]);
+    }
+
+    [Theory]
+    [InlineData("schemat fungerade", "Schemat fungerade bra")]
+    [InlineData("brist på personal", "Brist på personal i hemtjänsten")]
+    public void Without_a_failure_expression_the_same_words_are_the_topic(string text, string first)
+    {
+        using var reports = new MemoryReports(
+            ("Schemat fungerade bra", "Personalen fick ett nytt schema.", "lyckades"),
+            ("Brist på personal i hemtjänsten", "Vi rekryterade undersköterskor.", "lyckades"),
+            ("Schema för skolskjutsar", "Efter ett halvår återgick vi till det gamla.", "avbruten"),
+            ("Personal i skolköket", "Kockarna fick nya scheman.", "avbruten"));
+
+        Assert.Equal(first, reports.Titles(text)[0]);
+    }
+
     [Fact]
     public void Phrases_must_match_in_order_and_excluded_words_must_not_match()
     {
