@@ -21,17 +21,7 @@ public static class DependencyInjection
 
     /// <summary>The command verbs act as the operator, with no HTTP pipeline.</summary>
     public static IServiceCollection AddOperator(this IServiceCollection services) =>
-        services.AddSingleton<ICurrentUser, OperatorUser>().AddDigestMail().AddSharedText();
-
-    /// <summary>The interface's text, for pages and for Application's messages and mails (which ask for the
-    /// non-generic localizer, by Swedish key, knowing nothing of Web).</summary>
-    private static IServiceCollection AddSharedText(this IServiceCollection services)
-    {
-        services.AddLocalization(o => o.ResourcesPath = "Resources");
-        services.AddSingleton<Microsoft.Extensions.Localization.IStringLocalizer>(sp =>
-            sp.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>());
-        return services;
-    }
+        services.AddSingleton<ICurrentUser, OperatorUser>().AddDigestMail();
 
     public static IServiceCollection AddWeb(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -46,11 +36,12 @@ public static class DependencyInjection
         services.AddObservability(configuration);
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        // The interface's text comes with it, for pages and for Application's messages and mails (which ask for the
+        // non-generic localizer, by Swedish key, knowing nothing of Web).
         services.AddDigestMail();
         services.AddSingleton<Links>();
         services.AddSingleton<ISiteAddress>(sp => sp.GetRequiredService<Links>());
         services.AddScoped<Lessons.Web.Pages.Account.AccountEmails>();
-        services.AddSharedText();
         services.AddRazorPages().AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
             .AddMvcOptions(o =>

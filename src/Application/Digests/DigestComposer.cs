@@ -1,18 +1,27 @@
 using Lessons.Application.Common.Ports;
+using Lessons.Application.Common.Text;
 using Lessons.Application.Organisations;
 using Lessons.Application.Reports.Queries;
 using Lessons.Application.Subscriptions;
+using Lessons.Domain;
 using Lessons.Domain.Reports;
 using Lessons.Domain.Subscriptions;
 using Lessons.Domain.Taxonomy;
 
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Lessons.Application.Digests;
 
 /// <summary>A confirmed subscriber without a digest this week, and where their window starts.</summary>
-internal sealed record DueSubscriber(Guid Id, string Email, Guid? MemberId, DateTimeOffset WindowStart);
+internal sealed record DueSubscriber(Guid Id, string Email, Guid? MemberId, DateTimeOffset WindowStart, string Language = LanguageCodes.Swedish);
+
+/// <summary>What a follow is called in a digest's "Du följer: …", in both of the mails' languages.</summary>
+internal sealed record FollowLabel(string Swedish, string English)
+{
+    public string In(string language) => language == LanguageCodes.English ? English : Swedish;
+}
 
 internal sealed record ComposedDigest(DigestContent Content, string Html, string Text, IReadOnlyList<DigestItem> Items);
 
@@ -23,10 +32,10 @@ internal sealed record Candidate(ReportRow Row, IReadOnlyList<DateTimeOffset> Re
 internal sealed record DigestMatches(
     IReadOnlyDictionary<Guid, Candidate> Candidates,
     IReadOnlyDictionary<(FollowKind Kind, string Key), IReadOnlySet<Guid>> ByFollow,
-    IReadOnlyDictionary<(FollowKind Kind, string Key), string> Labels)
+    IReadOnlyDictionary<(FollowKind Kind, string Key), FollowLabel> Labels)
 {
     public static readonly DigestMatches None = new(new Dictionary<Guid, Candidate>(),
-        new Dictionary<(FollowKind, string), IReadOnlySet<Guid>>(), new Dictionary<(FollowKind, string), string>());
+        new Dictionary<(FollowKind, string), IReadOnlySet<Guid>>(), new Dictionary<(FollowKind, string), FollowLabel>());
 }
 
 /// <summary>
@@ -35,7 +44,7 @@ internal sealed record DigestMatches(
 /// </summary>
 internal sealed class DigestComposer(
     ILessonsDbContext db, IReportMatching matching, IDigestRenderer renderer, SubscriptionMails mails, ISiteAddress site,
-    OrganisationResolver resolver, IOptions<DigestOptions> options)
+    OrganisationResolver resolver, IStringLocalizer text, IOptions<DigestOptions> options)
 {
     private static readonly Outcome[] FailureOutcomes = [Outcome.Misslyckades, Outcome.Avbruten];
 
@@ -57,11 +66,12 @@ internal sealed class DigestComposer(
             s.Email,
             s.MemberId,
             s.ConfirmedAt,
+            s.PreferredLanguage,
             Last = db.DigestDeliveries.Where(d => d.SubscriberId == s.Id).Max(d => (DateTimeOffset?)d.WindowEnd),
         }).OrderBy(s => s.Id).ToListAsync(ct);
         return
         [
-            .. rows.Select(r => new DueSubscriber(r.Id, r.Email, r.MemberId, r.Last ?? r.ConfirmedAt!.Value)).Where(d => d.WindowStart < cutoff),
+            .. rows.Select(r => new DueSubscriber(r.Id, r.Email, r.MemberId, r.Last ?? r.ConfirmedAt!.Value, r.PreferredLanguage)).Where(d => d.WindowStart < cutoff),
         ];
     }
 
@@ -84,7 +94,7 @@ internal sealed class DigestComposer(
 
         var distinct = await follows.AsNoTracking().Select(f => new { f.Kind, f.Key }).Distinct().ToListAsync(ct);
         var byFollow = new Dictionary<(FollowKind, string), IReadOnlySet<Guid>>();
-        var labels = new Dictionary<(FollowKind, string), string>();
+        var labels = new Dictionary<(FollowKind, string), FollowLabel>();
         var organisationIds = distinct.Where(f => f.Kind == FollowKind.Organisation)
             .Select(f => Guid.TryParse(f.Key, out var id) ? id : Guid.Empty).ToList();
         var names = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id))
@@ -102,13 +112,14 @@ internal sealed class DigestComposer(
                 _ => _ => false,
             };
             byFollow[(follow.Kind, follow.Key)] = rows.Where(matches).Select(r => r.Id).ToHashSet();
-            labels[(follow.Kind, follow.Key)] = follow.Kind switch
+            string Label(string language) => follow.Kind switch
             {
-                FollowKind.Principle => Vocabulary.Principles.LabelOfKey(follow.Key),
-                FollowKind.Challenge => Vocabulary.Challenges.LabelOfKey(follow.Key),
-                FollowKind.OrganisationType => Vocabulary.OrganisationTypes.LabelOfKey(follow.Key),
-                _ => names.GetValueOrDefault(follow.Key, "en organisation"),
+                FollowKind.Principle => Vocabulary.Principles.LabelOfKey(follow.Key, language),
+                FollowKind.Challenge => Vocabulary.Challenges.LabelOfKey(follow.Key, language),
+                FollowKind.OrganisationType => Vocabulary.OrganisationTypes.LabelOfKey(follow.Key, language),
+                _ => names.GetValueOrDefault(follow.Key) ?? text.In(language, "en organisation"),
             };
+            labels[(follow.Kind, follow.Key)] = new FollowLabel(Label(LanguageCodes.Swedish), Label(LanguageCodes.English));
         }
 
         var searches = distinct.Where(f => f.Kind == FollowKind.Search).Select(f => f.Key).ToList();
@@ -122,7 +133,9 @@ internal sealed class DigestComposer(
             for (var i = 0; i < searches.Count; i++)
             {
                 byFollow[(FollowKind.Search, searches[i])] = found[i];
-                labels[(FollowKind.Search, searches[i])] = SearchLabel(SavedSearches.Parse(searches[i]));
+                var search = SavedSearches.Parse(searches[i]);
+                labels[(FollowKind.Search, searches[i])] =
+                    new FollowLabel(SearchLabel(search, LanguageCodes.Swedish), SearchLabel(search, LanguageCodes.English));
             }
         }
         return new DigestMatches(candidates, byFollow, labels);
@@ -133,15 +146,16 @@ internal sealed class DigestComposer(
         DueSubscriber subscriber, DateTimeOffset cutoff, IReadOnlyList<(FollowKind Kind, string Key)> follows,
         bool mayReadMembersOnly, DigestMatches matches, CancellationToken ct)
     {
+        var language = subscriber.Language;
         var fresh = new Dictionary<Guid, List<string>>();
         var reused = new Dictionary<Guid, (List<string> Reasons, int Times)>();
         // Reasons in a stable order: principles, challenges, organisations, types, searches, each alphabetically.
         var ordered = follows.Where(matches.ByFollow.ContainsKey).OrderBy(f => KindOrder(f.Kind))
-            .ThenBy(f => matches.Labels[f], StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("sv-SE"), false));
+            .ThenBy(f => matches.Labels[f].In(language), StringComparer.Create(MailCulture.Of(language), false));
         foreach (var follow in ordered)
         {
             var ids = matches.ByFollow[follow];
-            var label = matches.Labels[follow];
+            var label = matches.Labels[follow].In(language);
             foreach (var id in ids)
             {
                 var candidate = matches.Candidates[id];
@@ -164,8 +178,8 @@ internal sealed class DigestComposer(
         {
             var r = matches.Candidates[id].Row;
             return new DigestEntry(id, r.Title, site.Link($"/rapporter/{id}"),
-                r.IsAnonymous ? "Anonym organisation" : r.OrganisationName,
-                Vocabulary.Outcomes.Label(r.Outcome), Vocabulary.Stages.Label(r.Stage), Short(r.Summary), reasons, times);
+                r.IsAnonymous ? text.In(language, "Anonym organisation") : r.OrganisationName,
+                Vocabulary.Outcomes.Label(r.Outcome, language), Vocabulary.Stages.Label(r.Stage, language), Short(r.Summary), reasons, times);
         }
         IEnumerable<Guid> Newest(IEnumerable<Guid> ids) => ids
             .OrderByDescending(id => matches.Candidates[id].Row.PublishedAt).ThenBy(id => matches.Candidates[id].Row.Title, StringComparer.Ordinal);
@@ -183,25 +197,25 @@ internal sealed class DigestComposer(
         }
         var sections = new List<DigestSection>
         {
-            new("Lärdomar från det som inte gick", Take(failures.Select(id => Entry(id, fresh[id])))),
-            new("Nya rapporter", Take(others.Select(id => Entry(id, fresh[id])))),
-            new("Återanvänt den här veckan", Take(reuseOrder.Select(id => Entry(id, reused[id].Reasons, reused[id].Times)))),
+            new(text.In(language, "Lärdomar från det som inte gick"), Take(failures.Select(id => Entry(id, fresh[id])))),
+            new(text.In(language, "Nya rapporter"), Take(others.Select(id => Entry(id, fresh[id])))),
+            new(text.In(language, "Återanvänt den här veckan"), Take(reuseOrder.Select(id => Entry(id, reused[id].Reasons, reused[id].Times)))),
         };
         sections.RemoveAll(s => s.Entries.Count == 0);
         var total = fresh.Count + reused.Count;
 
         var content = new DigestContent(
-            Subject(fresh.Count, reused.Count),
-            "Det här är nytt sedan ditt förra veckobrev bland det du följer på Lessons.",
+            Subject(fresh.Count, reused.Count, language),
+            text.In(language, "Det här är nytt sedan ditt förra veckobrev bland det du följer på Lessons."),
             sections, total - (cap - left), site.Link("/sok?" + SearchFor(follows)),
             mails.ManageLink(subscriber.Id), mails.UnsubscribeLink(subscriber.Id));
-        var html = await renderer.RenderHtmlAsync(content, ct);
+        var html = await renderer.RenderHtmlAsync(content, language, ct);
         IReadOnlyList<DigestItem> items =
         [
             .. failures.Concat(others).Select(id => new DigestItem(id, fresh[id])),
             .. reuseOrder.Select(id => new DigestItem(id, reused[id].Reasons)),
         ];
-        return new ComposedDigest(content, html, DigestText.Render(content), items);
+        return new ComposedDigest(content, html, DigestText.Render(content, text, language), items);
     }
 
     /// <summary>
@@ -234,12 +248,12 @@ internal sealed class DigestComposer(
         return s => (s.MemberId is { } m && readerIds.Contains(m)) || readerEmails.Contains(s.Email);
     }
 
-    public static string Subject(int fresh, int reused)
+    private string Subject(int fresh, int reused, string language)
     {
         var parts = new List<string>();
-        if (fresh > 0) parts.Add(fresh == 1 ? "1 ny erfarenhetsrapport" : $"{fresh} nya erfarenhetsrapporter");
-        if (reused > 0) parts.Add(reused == 1 ? "1 återanvänd rapport" : $"{reused} återanvända rapporter");
-        return "Lessons veckobrev: " + string.Join(" och ", parts);
+        if (fresh > 0) parts.Add(fresh == 1 ? text.In(language, "1 ny erfarenhetsrapport") : text.In(language, "{0} nya erfarenhetsrapporter", fresh));
+        if (reused > 0) parts.Add(reused == 1 ? text.In(language, "1 återanvänd rapport") : text.In(language, "{0} återanvända rapporter", reused));
+        return text.In(language, "Lessons veckobrev: {0}", parts.Count == 2 ? text.In(language, "{0} och {1}", parts[0], parts[1]) : parts[0]);
     }
 
     private async Task<ReportSearchQuery> ToQueryAsync(SavedSearch search, IReadOnlyList<IReadOnlyList<string>> synonyms, int take, CancellationToken ct)
@@ -265,8 +279,8 @@ internal sealed class DigestComposer(
         };
     }
 
-    private static string SearchLabel(SavedSearch search) =>
-        search.Text.Length > 0 ? $"sökningen \u201d{search.Text}\u201d" : "en sparad sökning";
+    private string SearchLabel(SavedSearch search, string language) =>
+        search.Text.Length > 0 ? text.In(language, "sökningen \u201d{0}\u201d", search.Text) : text.In(language, "en sparad sökning");
 
     /// <summary>"och N till" leads to a search for what the subscriber follows, where the search page can say it.</summary>
     private static string SearchFor(IReadOnlyList<(FollowKind Kind, string Key)> follows)

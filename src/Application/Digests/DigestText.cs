@@ -1,32 +1,38 @@
 using System.Text;
 
 using Lessons.Application.Common.Ports;
+using Lessons.Application.Common.Text;
+
+using Microsoft.Extensions.Localization;
 
 namespace Lessons.Application.Digests;
 
-/// <summary>The plain-text part of a digest: the same content as the HTML, for clients that read text.</summary>
+/// <summary>The plain-text part of a digest: the same content as the HTML, for clients that read text, in the same language.</summary>
 internal static class DigestText
 {
-    public static string Render(DigestContent content)
+    public static string Render(DigestContent content, IStringLocalizer text, string language)
     {
-        var text = new StringBuilder();
-        text.Append(content.Subject).Append("\n\n").Append(content.Intro).Append("\n\n");
+        var plain = new StringBuilder();
+        plain.Append(content.Subject).Append("\n\n").Append(content.Intro).Append("\n\n");
         foreach (var section in content.Sections)
         {
-            text.Append("== ").Append(section.Heading).Append(" ==\n\n");
+            plain.Append("== ").Append(section.Heading).Append(" ==\n\n");
             foreach (var e in section.Entries)
             {
-                text.Append(e.Title).Append('\n').Append(e.Url).Append('\n')
+                plain.Append(e.Title).Append('\n').Append(e.Url).Append('\n')
                     .Append(e.Organisation).Append(" · ").Append(e.Outcome).Append(" · ").Append(e.Stage).Append('\n');
                 if (e.ReusedTimes > 0)
-                    text.Append(e.ReusedTimes == 1 ? "Återanvänd 1 gång" : $"Återanvänd {e.ReusedTimes} gånger").Append('\n');
-                text.Append(e.Summary).Append('\n')
-                    .Append("Du följer: ").AppendJoin(", ", e.Reasons).Append("\n\n");
+                {
+                    plain.Append(e.ReusedTimes == 1 ? text.In(language, "Återanvänd 1 gång") : text.In(language, "Återanvänd {0} gånger", e.ReusedTimes))
+                        .Append('\n');
+                }
+                plain.Append(e.Summary).Append('\n')
+                    .Append(text.In(language, "Du följer: {0}", string.Join(", ", e.Reasons))).Append("\n\n");
             }
         }
-        if (content.More > 0) text.Append("och ").Append(content.More).Append(" till: ").Append(content.MoreUrl).Append("\n\n");
-        text.Append("-- \nHantera dina bevakningar: ").Append(content.ManageUrl).Append('\n')
-            .Append("Avsluta prenumerationen: ").Append(content.UnsubscribeUrl).Append('\n');
-        return text.ToString();
+        if (content.More > 0) plain.Append(text.In(language, "och {0} till", content.More)).Append(": ").Append(content.MoreUrl).Append("\n\n");
+        plain.Append("-- \n").Append(text.In(language, "Hantera dina bevakningar")).Append(": ").Append(content.ManageUrl).Append('\n')
+            .Append(text.In(language, "Avsluta prenumerationen")).Append(": ").Append(content.UnsubscribeUrl).Append('\n');
+        return plain.ToString();
     }
 }

@@ -8,7 +8,7 @@ public sealed class Member
 {
     private Member() { }
 
-    public Member(Guid id, string email, string displayName, DateTimeOffset now)
+    public Member(Guid id, string email, string displayName, DateTimeOffset now, string language = LanguageCodes.Swedish)
     {
         if (string.IsNullOrWhiteSpace(displayName))
             throw new DomainRuleException("Ange ditt namn.", nameof(DisplayName));
@@ -16,6 +16,7 @@ public sealed class Member
         Email = email.Trim();
         DisplayName = displayName.Trim();
         CreatedAt = now;
+        PreferredLanguage = LanguageCodes.Checked(language, nameof(PreferredLanguage));
     }
 
     public Guid Id { get; private set; }
@@ -32,6 +33,9 @@ public sealed class Member
     public Guid? RequestedOrganisationId { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>The language of the mails the member gets (<see cref="LanguageCodes"/>).</summary>
+    public string PreferredLanguage { get; private set; } = LanguageCodes.Swedish;
 
     public bool IsEditorOf(Guid organisationId) => OrganisationId == organisationId && Role == MemberRole.Editor;
 
@@ -71,4 +75,6 @@ public sealed class Member
             throw new DomainRuleException("Ange ditt namn.", nameof(DisplayName));
         DisplayName = displayName.Trim();
     }
+
+    public void ChooseLanguage(string language) => PreferredLanguage = LanguageCodes.Checked(language, nameof(PreferredLanguage));
 }

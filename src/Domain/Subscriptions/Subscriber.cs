@@ -12,13 +12,14 @@ public sealed class Subscriber
 
     private Subscriber() { }
 
-    public Subscriber(Guid id, string email, DateTimeOffset now, Guid? memberId = null)
+    public Subscriber(Guid id, string email, DateTimeOffset now, Guid? memberId = null, string language = LanguageCodes.Swedish)
     {
         Id = id;
         Email = NormaliseEmail(email);
         MemberId = memberId;
         Status = SubscriberStatus.Pending;
         CreatedAt = now;
+        PreferredLanguage = LanguageCodes.Checked(language, nameof(PreferredLanguage));
     }
 
     public Guid Id { get; private set; }
@@ -32,6 +33,9 @@ public sealed class Subscriber
     public SubscriberStatus Status { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>The language of the digest and of every other mail to the address (<see cref="LanguageCodes"/>).</summary>
+    public string PreferredLanguage { get; private set; } = LanguageCodes.Swedish;
 
     /// <summary>The first confirmation. Reports first published before it never appear in a digest.</summary>
     public DateTimeOffset? ConfirmedAt { get; private set; }
@@ -100,4 +104,6 @@ public sealed class Subscriber
     }
 
     public void RecordDelivered() => PermanentFailures = 0;
+
+    public void ChooseLanguage(string language) => PreferredLanguage = LanguageCodes.Checked(language, nameof(PreferredLanguage));
 }

@@ -44,4 +44,11 @@ public sealed class TermList<T> where T : notnull
     public string Label(T value) => byValue[value].Label;
 
     public string LabelOfKey(string key) => byKey.TryGetValue(key, out var term) ? term.Label : key;
+
+    /// <summary>The label in <paramref name="language"/> (<see cref="LanguageCodes"/>), for mails read in English.</summary>
+    public string Label(T value, string language) =>
+        language == LanguageCodes.English ? byValue[value].LabelEn : byValue[value].Label;
+
+    public string LabelOfKey(string key, string language) =>
+        !byKey.TryGetValue(key, out var term) ? key : language == LanguageCodes.English ? term.LabelEn : term.Label;
 }

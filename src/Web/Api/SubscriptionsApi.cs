@@ -15,7 +15,8 @@ internal static class SubscriptionsApi
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private sealed record Body(string? Email, FollowsBody? Follows);
+    /// <summary><c>language</c> is the mails' language, <c>sv</c> (the default) or <c>en</c>.</summary>
+    private sealed record Body(string? Email, FollowsBody? Follows, string? Language);
 
     private sealed record FollowsBody(
         IReadOnlyList<string>? Principles, IReadOnlyList<string>? Challenges, IReadOnlyList<string>? Organisations,
@@ -37,7 +38,7 @@ internal static class SubscriptionsApi
                     Queries = f.Queries ?? [],
                 }
                 : new FollowChoice();
-            await sender.Send(new SubscribeCommand(body.Email ?? "", follows), ct);
+            await sender.Send(new SubscribeCommand(body.Email ?? "", follows, body.Language), ct);
             // The same answer for a new, a pending and a confirmed address: it says nothing about who subscribes.
             return Results.Accepted(value: new { status = "Om adressen kan ta emot e-post har vi skickat ett meddelande. Prenumerationen börjar när länken i det har bekräftats." });
         });

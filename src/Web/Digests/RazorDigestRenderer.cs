@@ -1,7 +1,10 @@
 using Lessons.Application.Common.Ports;
+using Lessons.Application.Common.Text;
 
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Localization;
 
 namespace Lessons.Web.Digests;
 
@@ -10,11 +13,16 @@ internal sealed class RazorDigestRenderer(IServiceProvider services, ILoggerFact
 {
     private readonly HtmlRenderer renderer = new(services, logs);
 
-    public Task<string> RenderHtmlAsync(DigestContent content, CancellationToken ct) =>
+    public Task<string> RenderHtmlAsync(DigestContent content, string language, CancellationToken ct) =>
         renderer.Dispatcher.InvokeAsync(async () =>
         {
-            var output = await renderer.RenderComponentAsync<DigestMail>(
-                ParameterView.FromDictionary(new Dictionary<string, object?> { [nameof(DigestMail.Content)] = content }));
+            // Set on the dispatcher's own thread: the template's localizer reads the culture while it renders.
+            using var _ = MailCulture.Use(language);
+            var output = await renderer.RenderComponentAsync<DigestMail>(ParameterView.FromDictionary(new Dictionary<string, object?>
+            {
+                [nameof(DigestMail.Content)] = content,
+                [nameof(DigestMail.Language)] = MailCulture.Of(language).TwoLetterISOLanguageName,
+            }));
             return output.ToHtmlString();
         });
 
@@ -23,7 +31,12 @@ internal sealed class RazorDigestRenderer(IServiceProvider services, ILoggerFact
 
 public static class DigestMailServices
 {
-    /// <summary>The digest's template, for every host that composes digests (the site, the command verbs, the tests).</summary>
-    public static IServiceCollection AddDigestMail(this IServiceCollection services) =>
-        services.AddSingleton<IDigestRenderer, RazorDigestRenderer>();
+    /// <summary>The digest's template and the shared text that it and Application's mails are written with, for
+    /// every host that composes mails (the site, the command verbs, the tests).</summary>
+    public static IServiceCollection AddDigestMail(this IServiceCollection services)
+    {
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.TryAddSingleton<IStringLocalizer>(sp => sp.GetRequiredService<IStringLocalizer<SharedResource>>());
+        return services.AddSingleton<IDigestRenderer, RazorDigestRenderer>();
+    }
 }

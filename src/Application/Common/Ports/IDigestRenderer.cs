@@ -15,5 +15,7 @@ public sealed record DigestContent(
 /// <summary>Turns a digest into accessible HTML by a template engine (the Web layer's Razor components).</summary>
 public interface IDigestRenderer
 {
-    Task<string> RenderHtmlAsync(DigestContent content, CancellationToken ct);
+    /// <summary>The template's own words (headings, "Du följer", the footer) in <paramref name="language"/>
+    /// (<c>sv</c> or <c>en</c>, the subscriber's); the content comes in that language already.</summary>
+    Task<string> RenderHtmlAsync(DigestContent content, string language, CancellationToken ct);
 }

@@ -1,6 +1,7 @@
 using FluentValidation;
 
 using Lessons.Application.Common.Ports;
+using Lessons.Domain;
 using Lessons.Domain.Members;
 
 using Mediator;
@@ -13,7 +14,8 @@ namespace Lessons.Application.Members.Commands;
 /// Sent by the host once a person has proven their e-mail address (the confirmation link). Creates the member and,
 /// if an organisation has registered the address's domain, makes them a member of it.
 /// </summary>
-public sealed record ActivateMemberCommand(Guid UserId, string Email, string DisplayName) : IRequest<Unit>;
+/// <param name="Language">The mails' language, from the interface the address was confirmed in; null is Swedish.</param>
+public sealed record ActivateMemberCommand(Guid UserId, string Email, string DisplayName, string? Language = null) : IRequest<Unit>;
 
 public sealed class ActivateMemberValidator : AbstractValidator<ActivateMemberCommand>
 {
@@ -30,7 +32,7 @@ internal sealed class ActivateMemberHandler(ILessonsDbContext db, TimeProvider c
     public async ValueTask<Unit> Handle(ActivateMemberCommand command, CancellationToken ct)
     {
         if (await db.Members.AnyAsync(m => m.Id == command.UserId, ct)) return Unit.Value;
-        var member = new Member(command.UserId, command.Email, command.DisplayName, clock.GetUtcNow());
+        var member = new Member(command.UserId, command.Email, command.DisplayName, clock.GetUtcNow(), LanguageCodes.OrSwedish(command.Language));
         var domain = command.Email[(command.Email.LastIndexOf('@') + 1)..].Trim().ToLowerInvariant();
         var organisations = await db.Organisations.AsNoTracking().ToListAsync(ct);
         if (organisations.FirstOrDefault(o => o.EmailDomains.Contains(domain)) is { } organisation) member.Join(organisation.Id);

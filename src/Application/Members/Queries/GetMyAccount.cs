@@ -11,7 +11,7 @@ namespace Lessons.Application.Members.Queries;
 
 public sealed record MyAccount(
     Guid Id, string DisplayName, string Email, OrganisationRef? Organisation, MemberRole Role, OrganisationRef? Requested,
-    bool IsModerator, bool IsAdmin);
+    bool IsModerator, bool IsAdmin, string Language = "sv");
 
 public sealed record GetMyAccountQuery : IRequest<MyAccount>, IRequireMember;
 
@@ -26,6 +26,6 @@ internal sealed class GetMyAccountHandler(ILessonsDbContext db, CurrentViewer cu
             .Select(o => new OrganisationRef(o.Id, o.Name, o.Type)).ToDictionaryAsync(o => o.Id, ct);
         return new MyAccount(member.Id, member.DisplayName, member.Email,
             member.OrganisationId is { } o ? organisations[o] : null, member.Role,
-            member.RequestedOrganisationId is { } r ? organisations[r] : null, viewer.IsModerator, viewer.IsAdmin);
+            member.RequestedOrganisationId is { } r ? organisations[r] : null, viewer.IsModerator, viewer.IsAdmin, member.PreferredLanguage);
     }
 }

@@ -2,6 +2,7 @@ using FluentValidation;
 
 using Lessons.Application.Common.Ports;
 using Lessons.Application.Common.Security;
+using Lessons.Domain;
 using Lessons.Domain.Subscriptions;
 
 using Mediator;
@@ -14,7 +15,9 @@ namespace Lessons.Application.Subscriptions.Commands;
 /// Subscribe an address to the digest (double opt-in: a confirmation mail, nothing counts before it is confirmed).
 /// The answer is the same whether or not the address was known, so a stranger learns nothing about who subscribes.
 /// </summary>
-public sealed record SubscribeCommand(string Email, FollowChoice Follows) : IRequest<Unit>;
+/// <param name="Language">The language the mails are written in (<see cref="LanguageCodes"/>); the pages send the
+/// language they were read in, and null is Swedish.</param>
+public sealed record SubscribeCommand(string Email, FollowChoice Follows, string? Language = null) : IRequest<Unit>;
 
 public sealed class SubscribeValidator : AbstractValidator<SubscribeCommand>
 {
@@ -23,6 +26,8 @@ public sealed class SubscribeValidator : AbstractValidator<SubscribeCommand>
         RuleFor(c => c.Email).NotEmpty().WithMessage("Ange din e-postadress.").OverridePropertyName("email");
         RuleFor(c => c.Email).EmailAddress().MaximumLength(256).When(c => !string.IsNullOrWhiteSpace(c.Email))
             .WithMessage("Ogiltig e-postadress.").OverridePropertyName("email");
+        RuleFor(c => c.Language).Must(l => l is null || LanguageCodes.IsKnown(l))
+            .WithMessage("Välj svenska eller engelska.").OverridePropertyName("language");
         RuleFor(c => c.Follows).NotNull().WithMessage("Välj minst en sak att bevaka.").OverridePropertyName("follows");
         RuleFor(c => c.Follows).SetValidator(new FollowChoiceValidator()).OverridePropertyName("follows").When(c => c.Follows is not null);
         RuleFor(c => c.Follows).Must(f => !f.IsEmpty).When(c => c.Follows is not null)
@@ -40,7 +45,7 @@ internal sealed class SubscribeHandler(ILessonsDbContext db, SubscriptionMails m
         var subscriber = await db.Subscribers.Include(s => s.Follows).SingleOrDefaultAsync(s => s.Email == email, ct);
         if (subscriber is null)
         {
-            subscriber = new Subscriber(Guid.NewGuid(), email, now);
+            subscriber = new Subscriber(Guid.NewGuid(), email, now, language: LanguageCodes.OrSwedish(command.Language));
             db.Subscribers.Add(subscriber);
         }
         // A signed-in member subscribing their own account's address: linked, so the digest carries the members-only
@@ -60,6 +65,8 @@ internal sealed class SubscribeHandler(ILessonsDbContext db, SubscriptionMails m
                 await db.SaveChangesAsync(ct);
                 return Unit.Value;
         }
+        // Whoever asks now reads the confirmation: an address not confirmed yet (or unsubscribed) takes their language.
+        subscriber.ChooseLanguage(LanguageCodes.OrSwedish(command.Language));
         subscriber.Resubscribe();
         foreach (var follow in await command.Follows.ToFollowsAsync(db, subscriber.Id, now, ct)) subscriber.AddFollow(follow);
         await db.SaveChangesAsync(ct);

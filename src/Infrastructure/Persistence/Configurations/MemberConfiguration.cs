@@ -1,3 +1,4 @@
+using Lessons.Domain;
 using Lessons.Domain.Members;
 using Lessons.Domain.Organisations;
 
@@ -15,6 +16,8 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         b.Property(m => m.Id).ValueGeneratedNever();
         b.Property(m => m.Email).HasMaxLength(256);
         b.Property(m => m.DisplayName).HasMaxLength(100);
+        // Rows from before the choice existed read as Swedish, which is what their mails were in.
+        b.Property(m => m.PreferredLanguage).HasMaxLength(LanguageCodes.MaxLength).HasDefaultValue(LanguageCodes.Swedish);
         b.Property(m => m.Role).HasConversion(KeyConverters.Lowercase<MemberRole>()).HasMaxLength(16);
         b.HasOne<Organisation>().WithMany().HasForeignKey(m => m.OrganisationId).OnDelete(DeleteBehavior.SetNull);
         b.HasOne<Organisation>().WithMany().HasForeignKey(m => m.RequestedOrganisationId).OnDelete(DeleteBehavior.SetNull);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 
+using Lessons.Domain;
 using Lessons.Domain.Members;
 using Lessons.Domain.Subscriptions;
 
@@ -18,6 +19,7 @@ internal sealed class SubscriberConfiguration : IEntityTypeConfiguration<Subscri
         b.HasKey(s => s.Id);
         b.Property(s => s.Id).ValueGeneratedNever();
         b.Property(s => s.Email).HasMaxLength(256);
+        b.Property(s => s.PreferredLanguage).HasMaxLength(LanguageCodes.MaxLength).HasDefaultValue(LanguageCodes.Swedish);
         b.HasIndex(s => s.Email).IsUnique();
         b.Property(s => s.Status).HasConversion(KeyConverters.Lowercase<SubscriberStatus>()).HasMaxLength(16);
         b.HasIndex(s => s.Status);

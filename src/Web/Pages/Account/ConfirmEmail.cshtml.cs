@@ -1,5 +1,6 @@
 using Lessons.Application.Members.Commands;
 using Lessons.Infrastructure.Identity;
+using Lessons.Web.Infrastructure;
 
 using Mediator;
 
@@ -42,7 +43,7 @@ public sealed class ConfirmEmailModel(UserManager<LessonsUser> users, PasswordGu
             ModelState.AddModelError("", UiText.Get("Länken är ogiltig eller för gammal, eller så är det inte lösenordet du valde när du skapade kontot."));
             return Invalid();
         }
-        await sender.Send(new ActivateMemberCommand(user.Id, user.Email!, user.DisplayName), ct);
+        await sender.Send(new ActivateMemberCommand(user.Id, user.Email!, user.DisplayName, Languages.Current), ct);
         Confirmed = true;
         return Page();
     }

@@ -23,6 +23,9 @@ public sealed class IndexModel(ISender sender) : PageModel
     /// <summary>The organisation that registered the domain of the member's address, if any.</summary>
     public OrganisationRef? Suggestion { get; private set; }
 
+    /// <summary>The language of the member's mails, <c>sv</c> or <c>en</c>.</summary>
+    [BindProperty] public string? Language { get; set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
@@ -53,6 +56,22 @@ public sealed class IndexModel(ISender sender) : PageModel
         TempData["Status"] = outcome.Joined
             ? $"Du är nu medlem i {outcome.OrganisationName}."
             : $"Din ansökan till {outcome.OrganisationName} är skickad till {(outcome.ToModerators ? "plattformens moderatorer, eftersom organisationen ännu saknar redaktörer" : "organisationens redaktörer")}.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostLanguageAsync(CancellationToken ct)
+    {
+        try
+        {
+            await sender.Send(new ChooseMailLanguageCommand(Language ?? ""), ct);
+        }
+        catch (Exception e) when (ModelState.TryAddRequestErrors(e))
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            await LoadAsync(ct);
+            return Page();
+        }
+        TempData["Status"] = UiText.Get("Språket för din e-post är sparat.");
         return RedirectToPage();
     }
 

@@ -1,5 +1,6 @@
 using Lessons.Application.Members.Commands;
 using Lessons.Infrastructure.Identity;
+using Lessons.Web.Infrastructure;
 
 using Mediator;
 
@@ -46,7 +47,7 @@ public sealed class LoginModel(
             return Invalid();
         }
         await signIn.SignInAsync(user, isPersistent: false);
-        await sender.Send(new ActivateMemberCommand(user.Id, user.Email!, user.DisplayName), ct);
+        await sender.Send(new ActivateMemberCommand(user.Id, user.Email!, user.DisplayName, Languages.Current), ct);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
     }
 

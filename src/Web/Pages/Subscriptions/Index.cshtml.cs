@@ -28,7 +28,7 @@ public sealed class IndexModel(ISender sender) : PageModel
     {
         try
         {
-            await sender.Send(new SubscribeCommand(Email ?? "", Follows.ToChoice()), ct);
+            await sender.Send(new SubscribeCommand(Email ?? "", Follows.ToChoice(), Languages.Current), ct);
         }
         catch (Exception e) when (ModelState.TryAddRequestErrors(e))
         {

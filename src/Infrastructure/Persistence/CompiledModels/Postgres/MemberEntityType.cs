@@ -22,7 +22,7 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Postgres
                 "Lessons.Domain.Members.Member",
                 typeof(Member),
                 baseEntityType,
-                propertyCount: 7,
+                propertyCount: 8,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 2,
                 keyCount: 1);
@@ -67,6 +67,16 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Postgres
                 fieldInfo: typeof(Member).GetField("<OrganisationId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
             organisationId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var preferredLanguage = runtimeEntityType.AddProperty(
+                "PreferredLanguage",
+                typeof(string),
+                propertyInfo: typeof(Member).GetProperty("PreferredLanguage", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Member).GetField("<PreferredLanguage>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                valueGenerated: ValueGenerated.OnAdd,
+                maxLength: 8);
+            preferredLanguage.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            preferredLanguage.AddAnnotation("Relational:DefaultValue", "sv");
 
             var requestedOrganisationId = runtimeEntityType.AddProperty(
                 "RequestedOrganisationId",

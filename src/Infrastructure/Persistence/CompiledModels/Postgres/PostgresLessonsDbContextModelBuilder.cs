@@ -12,7 +12,7 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Postgres
     public partial class PostgresLessonsDbContextModel
     {
         private PostgresLessonsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("59e402ea-2345-4db3-98d6-1147e498cb84"), entityTypeCount: 20)
+            : base(skipDetectChanges: false, modelId: new Guid("2617df7f-2246-477e-9a9c-9232e1b331dc"), entityTypeCount: 20)
         {
         }
 

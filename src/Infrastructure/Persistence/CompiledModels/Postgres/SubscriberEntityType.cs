@@ -22,7 +22,7 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Postgres
                 "Lessons.Domain.Subscriptions.Subscriber",
                 typeof(Subscriber),
                 baseEntityType,
-                propertyCount: 8,
+                propertyCount: 9,
                 navigationCount: 1,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 3,
@@ -76,6 +76,16 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Postgres
                 fieldInfo: typeof(Subscriber).GetField("<PermanentFailures>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
             permanentFailures.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var preferredLanguage = runtimeEntityType.AddProperty(
+                "PreferredLanguage",
+                typeof(string),
+                propertyInfo: typeof(Subscriber).GetProperty("PreferredLanguage", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Subscriber).GetField("<PreferredLanguage>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                valueGenerated: ValueGenerated.OnAdd,
+                maxLength: 8);
+            preferredLanguage.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+            preferredLanguage.AddAnnotation("Relational:DefaultValue", "sv");
 
             var status = runtimeEntityType.AddProperty(
                 "Status",

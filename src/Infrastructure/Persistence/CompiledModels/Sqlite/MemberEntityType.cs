@@ -21,7 +21,7 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Sqlite
                 "Lessons.Domain.Members.Member",
                 typeof(Member),
                 baseEntityType,
-                propertyCount: 7,
+                propertyCount: 8,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 2,
                 keyCount: 1);
@@ -62,6 +62,15 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Sqlite
                 propertyInfo: typeof(Member).GetProperty("OrganisationId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Member).GetField("<OrganisationId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
+
+            var preferredLanguage = runtimeEntityType.AddProperty(
+                "PreferredLanguage",
+                typeof(string),
+                propertyInfo: typeof(Member).GetProperty("PreferredLanguage", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Member).GetField("<PreferredLanguage>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                valueGenerated: ValueGenerated.OnAdd,
+                maxLength: 8);
+            preferredLanguage.AddAnnotation("Relational:DefaultValue", "sv");
 
             var requestedOrganisationId = runtimeEntityType.AddProperty(
                 "RequestedOrganisationId",

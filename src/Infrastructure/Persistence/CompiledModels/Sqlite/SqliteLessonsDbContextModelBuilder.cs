@@ -11,7 +11,7 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Sqlite
     public partial class SqliteLessonsDbContextModel
     {
         private SqliteLessonsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("28397d3c-72d3-4cef-b4e2-469f95fe8a64"), entityTypeCount: 20)
+            : base(skipDetectChanges: false, modelId: new Guid("c693ea8a-2203-4a10-923d-dab71cd6cf03"), entityTypeCount: 20)
         {
         }
 

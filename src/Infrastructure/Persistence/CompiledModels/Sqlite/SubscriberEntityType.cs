@@ -21,7 +21,7 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Sqlite
                 "Lessons.Domain.Subscriptions.Subscriber",
                 typeof(Subscriber),
                 baseEntityType,
-                propertyCount: 8,
+                propertyCount: 9,
                 navigationCount: 1,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 3,
@@ -71,6 +71,15 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Sqlite
                 propertyInfo: typeof(Subscriber).GetProperty("PermanentFailures", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Subscriber).GetField("<PermanentFailures>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+
+            var preferredLanguage = runtimeEntityType.AddProperty(
+                "PreferredLanguage",
+                typeof(string),
+                propertyInfo: typeof(Subscriber).GetProperty("PreferredLanguage", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Subscriber).GetField("<PreferredLanguage>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                valueGenerated: ValueGenerated.OnAdd,
+                maxLength: 8);
+            preferredLanguage.AddAnnotation("Relational:DefaultValue", "sv");
 
             var status = runtimeEntityType.AddProperty(
                 "Status",

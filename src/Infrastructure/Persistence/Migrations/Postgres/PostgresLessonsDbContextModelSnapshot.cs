@@ -45,6 +45,13 @@ namespace Lessons.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<Guid?>("OrganisationId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("PreferredLanguage")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasDefaultValue("sv");
+
                     b.Property<Guid?>("RequestedOrganisationId")
                         .HasColumnType("uuid");
 
@@ -777,6 +784,13 @@ namespace Lessons.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<int>("PermanentFailures")
                         .HasColumnType("integer");
+
+                    b.Property<string>("PreferredLanguage")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasDefaultValue("sv");
 
                     b.Property<string>("Status")
                         .IsRequired()

@@ -39,6 +39,13 @@ namespace Lessons.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid?>("OrganisationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PreferredLanguage")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("sv");
+
                     b.Property<Guid?>("RequestedOrganisationId")
                         .HasColumnType("TEXT");
 
@@ -769,6 +776,13 @@ namespace Lessons.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<int>("PermanentFailures")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PreferredLanguage")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("sv");
 
                     b.Property<string>("Status")
                         .IsRequired()
