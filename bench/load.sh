@@ -34,6 +34,11 @@ trap cleanup EXIT
 
 now() { date +%s.%N; }
 load() { echo "   load average: $(cut -d' ' -f1-3 /proc/loadavg)"; }
+# CPU seconds (user + system) a process and its live children have used: the cores are shared by everything here, so
+# where the CPU went says more than wall-clock latency on a loaded machine.
+TICK=$(getconf CLK_TCK)
+cpu_of() { local t=0 p; for p in "$@" $(for q in "$@"; do pgrep -P "$q"; done); do
+  [ -r "/proc/$p/stat" ] && t=$((t + $(sed 's/^.*) //' "/proc/$p/stat" | awk '{print $12 + $13}'))); done; echo "scale=2; $t / $TICK" | bc; }
 echo "== machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(dotnet --version), $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "== $CONNECTIONS connections, $THREADS wrk threads, ${DURATION} s"
 load
@@ -141,7 +146,8 @@ r["id"] = f"load-{sys.argv[3]}"
 r["title"] = f"Lasttest {sys.argv[3]}: " + r["title"]
 json.dump([r], open(sys.argv[2], "w"), ensure_ascii=False)
 PY
-    (cd "$APP" && dotnet Lessons.Web.dll import "$WORK/new.json" >/dev/null 2>>"$WORK/publisher.log") && echo ok >> "$WORK/published" || echo failed >> "$WORK/published"
+    (cd "$APP" && /usr/bin/time -a -o "$WORK/import.cpu" -f "%U %S" dotnet Lessons.Web.dll import "$WORK/new.json" >/dev/null 2>>"$WORK/publisher.log") \
+      && echo ok >> "$WORK/published" || echo failed >> "$WORK/published"
     sleep 1
   done
 }
@@ -150,10 +156,14 @@ publisher & PUBLISHER=$!
 
 echo "== wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s through nginx; node 1 is killed (kill -9) at $((DURATION / 2)) s"
 load
-wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s -s "$WORK/mix.lua" "$BASE" > "$WORK/wrk.out" 2>&1 & WRK=$!
+POSTMASTER=$(head -1 "$WORK/pg/data/postmaster.pid"); NGINX_MASTER=$(cat "$WORK/nginx/nginx.pid")
+cpu_before="$(cpu_of "$NODE1") $(cpu_of "$NODE2") $(cpu_of "$NGINX_MASTER") $(cpu_of "$POSTMASTER")"
+: > "$WORK/import.cpu"
+/usr/bin/time -o "$WORK/wrk.cpu" -f "%U %S" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s -s "$WORK/mix.lua" "$BASE" > "$WORK/wrk.out" 2>&1 & WRK=$!
 PIDS+=("$WRK")
 sleep $((DURATION / 2))
 load
+node1_before_kill=$(cpu_of "$NODE1")
 kill -9 "$NODE1"; wait "$NODE1" 2>/dev/null || true
 killed=$(now)
 latest_at_kill=$(psql_ 'SELECT coalesce(max("Id"), 0) FROM search_changes')
@@ -163,6 +173,9 @@ ready_at=$(now)
 until [ "$(curl -s "http://127.0.0.1:$PORT1/health/ready" | grep -oE '"appliedChange":[0-9]+' | cut -d: -f2)" -ge "$latest_at_kill" ] 2>/dev/null; do sleep 0.05; done
 caught_at=$(now)
 wait "$WRK" || true
+read -r n1_0 n2_0 ngx_0 pg_0 <<< "$cpu_before"
+cpu_node1=$(echo "$node1_before_kill - $n1_0 + $(cpu_of "$NODE1")" | bc); cpu_node2=$(echo "$(cpu_of "$NODE2") - $n2_0" | bc)
+cpu_nginx=$(echo "$(cpu_of "$NGINX_MASTER") - $ngx_0" | bc); cpu_pg=$(echo "$(cpu_of "$POSTMASTER") - $pg_0" | bc)
 kill "$PUBLISHER" 2>/dev/null || true; wait "$PUBLISHER" 2>/dev/null || true; PUBLISHER=
 load
 
@@ -174,5 +187,8 @@ echo "published during the run: $(grep -c ok "$WORK/published" || true) imports 
 echo "both nodes' indexes against the database: $(psql_ "SELECT count(*) FROM reports WHERE \"Status\" = 'published'") published;" \
   "node 1 $(curl -s "http://127.0.0.1:$PORT1/health/ready" | grep -oE '"documents":[0-9]+' | cut -d: -f2)," \
   "node 2 $(curl -s "http://127.0.0.1:$PORT2/health/ready" | grep -oE '"documents":[0-9]+' | cut -d: -f2) documents"
-echo "errors logged by the nodes: node 1 $(grep -c '^fail:' "$WORK/node1.log" || true) (readiness polls while it restarted included), node 2 $(grep -c '^fail:' "$WORK/node2.log" || true);" \
+cpu_import=$(awk '{t += $1 + $2} END {printf "%.2f", t}' "$WORK/import.cpu"); cpu_wrk=$(awk '{printf "%.2f", $1 + $2}' "$WORK/wrk.cpu")
+echo "CPU seconds during the run (of $(nproc) cores x ${DURATION} s): node 1 $cpu_node1 (both lives), node 2 $cpu_node2, nginx $cpu_nginx," \
+  "PostgreSQL $cpu_pg, the import processes $cpu_import, wrk $cpu_wrk"
+echo "errors logged by the nodes: node 1 $(grep -c "^fail:" "$WORK/node1.log" || true), node 2 $(grep -c '^fail:' "$WORK/node2.log" || true);" \
   "nginx: $(grep -c 'upstream prematurely closed' "$WORK/nginx/error.log" || true) requests cut by the kill (retried on the other node)"

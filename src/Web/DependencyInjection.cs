@@ -156,13 +156,15 @@ public static class DependencyInjection
         });
         app.UseStatusCodePagesWithReExecute("/fel/{0}");
         app.UseSecurityHeaders();
-        app.UseMetricsEndpoint();
-        app.UseLanguages(app.Environment.IsDevelopment());
         // Only what is the same for everyone is compressed: the scripts, the styles and the open-data download. Pages
         // carry antiforgery tokens and a person's own data, and compressing those over TLS would let an attacker who
         // can inject text guess them from the response's length (BREACH); pages are small anyway.
         app.UseWhen(http => IsCompressible(http.Request.Path), branch => branch.UseResponseCompression());
+        // Files are the same in every language and for every visitor: served as soon as the headers every response
+        // carries (HSTS, CSP, nosniff) are set, before request localization and everything that serves pages.
         app.UseStaticFiles();
+        app.UseMetricsEndpoint();
+        app.UseLanguages(app.Environment.IsDevelopment());
         app.UseRouting();
         app.UseAuthentication();
         app.UseRateLimiter();

@@ -16,6 +16,11 @@ public sealed class DigestOptions
 
     public TimeSpan CheckInterval { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How long after the site has started the first check waits (real time, not the schedule's clock), so
+    /// its queries do not compete with the first pages for the cores. The cutoff is the schedule's: a check seconds
+    /// later sends the same digest.</summary>
+    public TimeSpan FirstCheckDelay { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Items listed in one digest; the rest are "och N till" with a link to the search.</summary>
     public int Cap { get; set; } = 20;
 

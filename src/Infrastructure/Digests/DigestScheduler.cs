@@ -39,10 +39,13 @@ internal sealed class DigestScheduler(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.Enabled) return;
-        // Let the site start (and migrate its database) before the first check.
-        var started = new TaskCompletionSource();
+        // Let the site start (and migrate its database) before the first check. The continuation runs on the thread
+        // pool, not inline on the thread that raises ApplicationStarted, and the check waits a little longer still:
+        // five EF queries compiled while the first request is served cost the cold start on two cores.
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
             await started.Task.WaitAsync(stoppingToken);
+        if (options.Value.FirstCheckDelay > TimeSpan.Zero) await Task.Delay(options.Value.FirstCheckDelay, stoppingToken);
         var interval = options.Value.CheckInterval > TimeSpan.Zero ? options.Value.CheckInterval : TimeSpan.FromMinutes(5);
         while (!stoppingToken.IsCancellationRequested)
         {

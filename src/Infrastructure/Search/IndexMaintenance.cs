@@ -48,7 +48,8 @@ internal sealed class IndexMaintenance(SearchIndexer indexer, IConfiguration con
         // compete. A search or a save in the meantime asks for the index at once.
         if (lifetime is not null)
         {
-            var started = new TaskCompletionSource();
+            // Continued on the thread pool: inline, the catch-up would run on the thread that raises ApplicationStarted.
+            var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             await using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
                 await started.Task.WaitAsync(stoppingToken);
         }

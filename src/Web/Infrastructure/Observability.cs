@@ -27,6 +27,10 @@ internal static class Observability
     public static IServiceCollection AddObservability(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddLessonsObservability();
+        services.AddSingleton<ReadinessLog>();
+        // The framework logs every unhealthy check as an error, on every probe: a node that is starting or catching
+        // up would fill the log with alarms for a state the load balancer already handles. ReadinessLog says it once.
+        services.Configure<LoggerFilterOptions>(o => o.AddFilter(ReadinessLog.FrameworkCategory, LogLevel.Critical));
         services.AddHealthChecks().AddDbContextCheck<LessonsDbContext>("database", tags: [ReadyTag]);
 
         // Every line a request writes carries its scopes (request id, trace id) when the JSON formatter is chosen
@@ -82,7 +86,15 @@ internal static class Observability
         // Nothing but the process: a node that answers this is alive, whatever its database does.
         routes.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync })
             .DisableRateLimiting();
-        routes.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync })
+        routes.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = c => c.Tags.Contains(ReadyTag),
+            ResponseWriter = (http, report) =>
+            {
+                http.RequestServices.GetRequiredService<ReadinessLog>().Note(report);
+                return WriteAsync(http, report);
+            },
+        })
             .DisableRateLimiting();
         return routes;
     }

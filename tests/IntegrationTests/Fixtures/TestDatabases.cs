@@ -73,6 +73,7 @@ public static class TestDatabases
         ["Search:IndexPath"] = TempDirectory("index"),     // every app, like every node, has an index of its own
         ["Search:ParallelFrom"] = "0",                      // searches split over the cores however small the index
         ["Search:StartDelaySeconds"] = "0",                 // the index opens at once: a test searches within its first seconds
+        ["Digest:FirstCheckDelay"] = "00:00:00",            // the scheduler's tests watch its first check
     };
 
     private static async Task<string> CreateSqliteTemplateAsync()

@@ -4,6 +4,8 @@ using System.Text.Json;
 
 using Lessons.IntegrationTests.Fixtures;
 
+using Microsoft.Extensions.Logging;
+
 using Npgsql;
 
 namespace Lessons.IntegrationTests.Http;
@@ -57,6 +59,23 @@ public sealed class HealthTests
         Assert.True(published > 0);
         Assert.Equal(published, index.GetProperty("data").GetProperty("documents").GetInt32());
         Assert.Equal(0, index.GetProperty("data").GetProperty("pendingChanges").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_node_that_is_not_ready_yet_says_so_once_at_information_and_logs_no_error_however_often_it_is_asked()
+    {
+        // An index that can never be current enough (allowed lag below zero) stands for one still catching up with
+        // the outbox after a restart: unhealthy at every probe, as a load balancer asks.
+        await using var app = await LessonsApp.StartAsync(extra: new Dictionary<string, string?> { ["Health:SearchMaxLagSeconds"] = "-1" });
+        var client = app.Browser();
+
+        for (var i = 0; i < 5; i++) Assert.Equal(HttpStatusCode.ServiceUnavailable, (await Get(client, "/health/ready")).Status);
+
+        var loud = app.Logs.Entries.Where(e => e.Level >= LogLevel.Error).ToList();
+        Assert.True(loud.Count == 0, "Logged as errors:\n" + string.Join("\n", loud));
+        var said = Assert.Single(app.Logs.Entries, e => e.Message.Contains("ready", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(LogLevel.Information, said.Level);
+        Assert.Contains("search-index", said.Message, StringComparison.Ordinal);
     }
 
     [Fact]
