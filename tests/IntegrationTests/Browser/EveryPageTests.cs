@@ -100,5 +100,6 @@ public sealed class EveryPageTests(PeopleSite site) : IClassFixture<PeopleSite>
             Assert.True(browser.Find(css).Displayed, $"{css} is not shown");
         // What needs a script stays out of sight rather than doing nothing.
         Assert.False(browser.Find("button[data-print]").Displayed);
+        Assert.False(browser.Find("button[data-copy-link]").Displayed);
     }
 }
