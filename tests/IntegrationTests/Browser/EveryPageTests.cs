@@ -5,42 +5,42 @@ using OpenQA.Selenium;
 namespace Lessons.IntegrationTests.Browser;
 
 /// <summary>
-/// Every page of the accessibility issue's list in Chromium at a desktop's and a phone's width, checked by axe-core
-/// (WCAG 2.0, 2.1 and 2.2, A and AA, and best practice) and photographed into <see cref="Chromium.ScreenshotDirectory"/>;
-/// and the pages a reader comes for, whole without script.
+/// Every page of the accessibility issue's list, in Swedish and in English, in Chromium: checked by axe-core (WCAG 2.0,
+/// 2.1 and 2.2, A and AA, and best practice) and for duplicate ids at a desktop's and a phone's width, checked for
+/// sideways scrolling at 320 px, and photographed into <see cref="Chromium.ScreenshotDirectory"/>; and the pages a
+/// reader comes for, whole without script.
 /// </summary>
 public sealed class EveryPageTests(PeopleSite site) : IClassFixture<PeopleSite>
 {
-    private static string Name(string page) =>
-        page.Trim('/') is { Length: > 0 } p ? string.Concat(p.Split('?')[0].Select(c => char.IsLetterOrDigit(c) ? c : '-')) : "start";
+    /// <summary>Presses the submit button in main whose text is one of <paramref name="texts"/> (one per language).</summary>
+    private static void Press(Chromium browser, params string[] texts) =>
+        browser.FindAll("main button[type=submit]:not([aria-hidden=true])").First(b => texts.Contains(b.Text.Trim())).Click();
 
-    private static void Press(Chromium browser, string text) =>
-        browser.FindAll("main button[type=submit]:not([aria-hidden=true])").First(b => b.Text.Trim() == text).Click();
-
-    private static void Check(Chromium browser, int width, string name)
+    /// <summary>
+    /// Opens every page of the list in <paramref name="language"/> and hands each to <paramref name="check"/> with a
+    /// name for its screenshot: the public pages, a subscriber's confirmation and manage pages (reached through the
+    /// mail, as a subscriber does), a member's pages and the report form with and without errors, an administrator's,
+    /// and the error pages.
+    /// </summary>
+    private async Task WalkAsync(Chromium browser, string language, string who, Action<string> check)
     {
-        browser.AssertAccessible();
-        browser.Screenshot($"{width}-{name}");
-    }
+        void Visit(string path, string name)
+        {
+            browser.Open(path);
+            Assert.Equal(language, browser.Script("return document.documentElement.lang"));
+            check(name);
+        }
 
-    [Theory]
-    [InlineData(1280)]
-    [InlineData(375)]
-    public async Task Every_page_has_no_accessibility_violations(int width)
-    {
-        using var browser = await site.BrowserAsync();
-        if (width < 1280) browser.Viewport(width);
+        if (language != "sv") browser.Open($"/sprak?to={language}&back=/");
 
-        // A subscriber's manage page, reached as a subscriber does: through the confirmation mail.
-        var subscriber = $"ida.{width}@example.org";
+        var subscriber = $"ida.{who}@example.org";
         browser.Open("/prenumerera");
         browser.Type("#email", subscriber);
         browser.Find("input[name=principles][value=testa-och-lara]").SendKeys(Keys.Space);
-        Press(browser, "Prenumerera");
+        Press(browser, "Prenumerera", "Subscribe");
         browser.WaitFor(d => d.FindElements(By.CssSelector("main [role=status]")).FirstOrDefault(), "the subscription's answer");
-        browser.Open(await site.MailedLinkAsync(subscriber, "/prenumerera/bekrafta/"));
-        Check(browser, width, "subscription-confirm");
-        Press(browser, "Bekräfta");
+        Visit(await site.MailedLinkAsync(subscriber, "/prenumerera/bekrafta/"), "subscription-confirm");
+        Press(browser, "Bekräfta", "Confirm");
         var manage = new Uri(browser.WaitFor(d => d.FindElements(By.CssSelector("main a[href*='/prenumerera/hantera/']")).FirstOrDefault(), "the manage link")
             .GetAttribute("href")!).PathAndQuery;
 
@@ -50,28 +50,65 @@ public sealed class EveryPageTests(PeopleSite site) : IClassFixture<PeopleSite>
         var organisation = new Uri(browser.Find(".report-header .meta a[href*='/organisationer/']").GetAttribute("href")!).PathAndQuery;
         var pages = new (string Path, string Name)[]
         {
-            ("/", "start"), ("/sok?q=hemtjänst", "search"), ("/sok?q=ingetsomfinnsalls&outcome=misslyckades", "search-no-hits"),
-            (report, "report"), ("/konto/logga-in", "sign-in"), ("/konto/registrera", "register"), ("/prenumerera", "subscribe"),
-            (manage, "subscription-manage"), ("/insikter", "insights"), ("/organisationer", "organisations"), (organisation, "organisation"),
+            // The search with hits without a filter (on a phone the filters' disclosure is closed) and with one (chips).
+            ("/", "start"), ("/sok?q=hemtjänst", "search"), ("/sok?q=hemtjänst&outcome=lyckades", "search-filtered"),
+            ("/sok?q=ingetsomfinnsalls&outcome=misslyckades", "search-no-hits"), (report, "report"),
+            ("/konto/logga-in", "sign-in"), ("/konto/registrera", "register"), ("/konto/glomt-losenord", "forgot-password"),
+            ("/prenumerera", "subscribe"), (manage, "subscription-manage"), ("/insikter", "insights"),
+            ("/organisationer", "organisations"), (organisation, "organisation"),
             ("/om", "about"), ("/om/personuppgifter", "personal-data"), ("/om/tillganglighet", "accessibility"), ("/finns-inte", "404"),
         };
-        foreach (var (path, name) in pages)
-        {
-            browser.Open(path);
-            Check(browser, width, name);
-        }
+        foreach (var (path, name) in pages) Visit(path, name);
 
         browser.SignIn(PeopleSite.Member, Journeys.Password);
-        foreach (var (path, name) in new[] { ("/konto", "account"), ("/moderering/synonymer", "403"), ("/rapporter/ny", "report-form") })
+        foreach (var (path, name) in new[]
         {
-            browser.Open(path);
-            if (name == "403") Assert.Equal("Du saknar behörighet", browser.Find("main h1").Text);
-            Check(browser, width, name);
+            ("/konto", "account"), ("/konto/bevakningar", "follows"), ("/mina-rapporter", "my-reports"),
+            ("/moderering/synonymer", "403"), ("/rapporter/ny", "report-form"),
+        })
+        {
+            Visit(path, name);
+            if (name == "403") Assert.Equal(language == "en" ? "You are not allowed" : "Du saknar behörighet", browser.Find("main h1").Text);
         }
-        browser.Open("/rapporter/ny");
-        Press(browser, "Spara utkast");
+        Press(browser, "Spara utkast", "Save draft");
         browser.WaitFor(d => d.FindElements(By.CssSelector(".error-summary")).FirstOrDefault(), "the form with errors");
-        Check(browser, width, "report-form-errors");
+        check("report-form-errors");
+
+        browser.Find("form[action='/konto/logga-ut'] button").Click();
+        browser.WaitFor(d => d.FindElements(By.CssSelector("a[href='/konto/logga-in']")).FirstOrDefault(), "the signed-out page");
+        browser.SignIn(PeopleSite.Admin, site.AdminPassword);
+        foreach (var (path, name) in new[] { ("/moderering/utskick", "digests"), ("/moderering/ansokningar", "join-requests"), (site.Lund, "organisation-managed") })
+            Visit(path, name);
+    }
+
+    [Theory]
+    [InlineData(1280, "sv")]
+    [InlineData(375, "sv")]
+    [InlineData(1280, "en")]
+    [InlineData(375, "en")]
+    public async Task Every_page_has_no_accessibility_violations_and_no_duplicate_ids(int width, string language)
+    {
+        using var browser = await site.BrowserAsync();
+        if (width < 1280) browser.Viewport(width);
+        var prefix = language == "sv" ? $"{width}-" : $"{width}-{language}-";
+        await WalkAsync(browser, language, $"{width}.{language}", name =>
+        {
+            browser.AssertAccessible();
+            browser.AssertUniqueIds();
+            browser.Screenshot(prefix + name);
+        });
+    }
+
+    [Theory]
+    [InlineData("sv")]
+    [InlineData("en")]
+    public async Task No_page_scrolls_sideways_at_320_px(string language)
+    {
+        using var browser = await site.BrowserAsync();
+        // A desktop window 320 px wide (1280 px at 400 % zoom, as WCAG 1.4.10 puts it): a phone's emulation would
+        // zoom out to fit a page that is too wide, and so hide the overflow it should show.
+        browser.Viewport(320, mobile: false);
+        await WalkAsync(browser, language, $"320.{language}", name => browser.AssertNoSidewaysScrolling($"{name} ({language})"));
     }
 
     [Fact]
