@@ -81,6 +81,28 @@ public sealed class LayoutTests(PeopleSite site) : IClassFixture<PeopleSite>
     }
 
     [Fact]
+    public async Task On_a_phone_a_start_page_entry_that_wraps_keeps_its_bullet_beside_its_first_line()
+    {
+        using var browser = await site.BrowserAsync();
+        browser.Viewport(375);
+        browser.Open("/");
+        // A probe at the start of each item sits on the line where the bullet is drawn; it must be the link's first.
+        var misplaced = (string)browser.Script("""
+            return [...document.querySelectorAll(".entry-list li")].map(li => {
+              const link = li.querySelector("a");
+              const probe = document.createElement("span");
+              probe.textContent = "\u200b";
+              li.insertBefore(probe, li.firstChild);
+              const below = probe.getBoundingClientRect().top - link.getBoundingClientRect().top;
+              probe.remove();
+              return below > parseFloat(getComputedStyle(link).lineHeight) / 2 ? `${link.textContent.trim()} (${Math.round(below)} px down)` : "";
+            }).filter(t => t).join("; ");
+            """)!;
+        Assert.True(browser.FindAll(".entry-list a").Any(a => a.Size.Height > 40), "no entry wraps at 375 px");
+        Assert.True(misplaced.Length == 0, $"bullets beside a later line: {misplaced}");
+    }
+
+    [Fact]
     public async Task The_keyboard_focus_is_drawn_with_at_least_3_to_1_contrast_against_what_surrounds_it()
     {
         using var browser = await site.BrowserAsync();
