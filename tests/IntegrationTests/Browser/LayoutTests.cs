@@ -40,22 +40,6 @@ public sealed class LayoutTests(PeopleSite site) : IClassFixture<PeopleSite>
     private static string ScreenshotName(string page) =>
         page.Trim('/') is { Length: > 0 } p ? string.Concat(p.Select(c => char.IsLetterOrDigit(c) ? c : '-')) : "start";
 
-    /// <summary>Nothing is wider than the window, and where something is, the failure names the widest elements.</summary>
-    private static void AssertNoSidewaysScrolling(Chromium browser, string page)
-    {
-        var overflow = (string)browser.Script("""
-            const width = window.innerWidth;
-            if (document.documentElement.scrollWidth <= width) return "";
-            const wide = [...document.querySelectorAll("body *")]
-              .map(e => ({ e, right: Math.max(e.getBoundingClientRect().right, e.getBoundingClientRect().left + e.scrollWidth) }))
-              .filter(x => x.right > width + 0.5)
-              .sort((a, b) => b.right - a.right).slice(0, 5)
-              .map(x => `${x.e.tagName.toLowerCase()}${x.e.id ? "#" + x.e.id : ""}.${[...x.e.classList].join(".")} (${Math.round(x.right)} px) "${(x.e.textContent || "").trim().slice(0, 40)}"`);
-            return `scrollWidth ${document.documentElement.scrollWidth} > ${width}: ${wide.join("; ")}`;
-            """)!;
-        Assert.True(overflow.Length == 0, $"{page} at 320 px: {overflow}");
-    }
-
     /// <summary>The h1 has room below the header rather than sitting flush against it.</summary>
     private static void AssertSpaceUnderTheHeader(Chromium browser, string page)
     {
@@ -78,7 +62,7 @@ public sealed class LayoutTests(PeopleSite site) : IClassFixture<PeopleSite>
         foreach (var page in pages)
         {
             browser.Open(page);
-            AssertNoSidewaysScrolling(browser, page);
+            browser.AssertNoSidewaysScrolling(page);
             AssertSpaceUnderTheHeader(browser, page);
             browser.Screenshot("320-" + ScreenshotName(page));
         }
@@ -87,13 +71,35 @@ public sealed class LayoutTests(PeopleSite site) : IClassFixture<PeopleSite>
         foreach (var page in AdminPages.Append(site.Lund))
         {
             browser.Open(page);
-            AssertNoSidewaysScrolling(browser, page);
+            browser.AssertNoSidewaysScrolling(page);
             AssertSpaceUnderTheHeader(browser, page);
             browser.Screenshot("320-" + ScreenshotName(page));
         }
         browser.Find("button[value=Remove]").Click();           // the confirmation step
         browser.WaitFor(d => d.FindElements(By.CssSelector(".confirm")).FirstOrDefault(), "the confirmation step");
-        AssertNoSidewaysScrolling(browser, "the confirmation step");
+        browser.AssertNoSidewaysScrolling("the confirmation step");
+    }
+
+    [Fact]
+    public async Task On_a_phone_a_start_page_entry_that_wraps_keeps_its_bullet_beside_its_first_line()
+    {
+        using var browser = await site.BrowserAsync();
+        browser.Viewport(375);
+        browser.Open("/");
+        // A probe at the start of each item sits on the line where the bullet is drawn; it must be the link's first.
+        var misplaced = (string)browser.Script("""
+            return [...document.querySelectorAll(".entry-list li")].map(li => {
+              const link = li.querySelector("a");
+              const probe = document.createElement("span");
+              probe.textContent = "\u200b";
+              li.insertBefore(probe, li.firstChild);
+              const below = probe.getBoundingClientRect().top - link.getBoundingClientRect().top;
+              probe.remove();
+              return below > parseFloat(getComputedStyle(link).lineHeight) / 2 ? `${link.textContent.trim()} (${Math.round(below)} px down)` : "";
+            }).filter(t => t).join("; ");
+            """)!;
+        Assert.True(browser.FindAll(".entry-list a").Any(a => a.Size.Height > 40), "no entry wraps at 375 px");
+        Assert.True(misplaced.Length == 0, $"bullets beside a later line: {misplaced}");
     }
 
     [Fact]
@@ -161,7 +167,7 @@ public sealed class LayoutTests(PeopleSite site) : IClassFixture<PeopleSite>
         browser.AssertAccessible();
         browser.Screenshot("375-report-form-errors");
         browser.Viewport(320, mobile: false);
-        AssertNoSidewaysScrolling(browser, "/rapporter/ny with errors");
+        browser.AssertNoSidewaysScrolling("/rapporter/ny with errors");
     }
 
     [Fact]

@@ -151,6 +151,35 @@ public sealed class Chromium : IDisposable
         Assert.True(violations.Count == 0, $"axe-core on {driver.Url}:\n{string.Join("\n", violations)}");
     }
 
+    /// <summary>Nothing is wider than the window (WCAG 1.4.10 at 320 px), and where something is, the failure names
+    /// the widest elements.</summary>
+    public void AssertNoSidewaysScrolling(string page)
+    {
+        var overflow = (string)Script("""
+            const width = window.innerWidth;
+            if (document.documentElement.scrollWidth <= width) return "";
+            const wide = [...document.querySelectorAll("body *")]
+              .map(e => ({ e, right: Math.max(e.getBoundingClientRect().right, e.getBoundingClientRect().left + e.scrollWidth) }))
+              .filter(x => x.right > width + 0.5)
+              .sort((a, b) => b.right - a.right).slice(0, 5)
+              .map(x => `${x.e.tagName.toLowerCase()}${x.e.id ? "#" + x.e.id : ""}.${[...x.e.classList].join(".")} (${Math.round(x.right)} px) "${(x.e.textContent || "").trim().slice(0, 40)}"`);
+            return `scrollWidth ${document.documentElement.scrollWidth} > ${width}: ${wide.join("; ")}`;
+            """)!;
+        Assert.True(overflow.Length == 0, $"{page} at {Script("return window.innerWidth")} px: {overflow}");
+    }
+
+    /// <summary>No id is used twice on the page (valid HTML; axe no longer checks it), and where one is, the failure
+    /// names it.</summary>
+    public void AssertUniqueIds()
+    {
+        var duplicates = (string)Script("""
+            const seen = new Map();
+            document.querySelectorAll("[id]").forEach(e => seen.set(e.id, (seen.get(e.id) || 0) + 1));
+            return [...seen].filter(([, n]) => n > 1).map(([id, n]) => `#${id} (${n} times)`).join(", ");
+            """)!;
+        Assert.True(duplicates.Length == 0, $"Duplicate ids on {driver.Url}: {duplicates}");
+    }
+
     private IReadOnlyList<string> AxeViolations()
     {
         Requires.Tool(AxeFile.Value is not null, "axe-core", "npm ci --prefix tests/IntegrationTests/Browser");

@@ -47,6 +47,20 @@ public sealed class PeopleSite : IAsyncDisposable
         return browser;
     }
 
+    /// <summary>The first link to the site in the newest mail to <paramref name="to"/> (the pickup folder), as a path;
+    /// waits a little for it, since the site writes mail as it goes.</summary>
+    public async Task<string> MailedLinkAsync(string to, string pathStart)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try { return site!.LinkIn(to, pathStart); }
+            catch (Exception e) when (e is InvalidOperationException or IndexOutOfRangeException or ArgumentOutOfRangeException && attempt < 50)
+            {
+                await Task.Delay(100);
+            }
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (site is not null) await site.DisposeAsync();
