@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 using Lessons.Application.Common.Ports;
 
 using Microsoft.AspNetCore.Components;
@@ -5,20 +7,46 @@ using Microsoft.AspNetCore.Components.Web;
 
 namespace Lessons.Web.Digests;
 
-/// <summary>The digest's HTML from a Razor component (<see cref="DigestMail"/>), rendered outside any request.</summary>
+/// <summary>The digest's HTML from Razor components (<see cref="DigestMail"/>, <see cref="DigestMailEntry"/>), rendered outside any request.</summary>
 internal sealed class RazorDigestRenderer(IServiceProvider services, ILoggerFactory logs) : IDigestRenderer, IAsyncDisposable
 {
-    private readonly HtmlRenderer renderer = new(services, logs);
+    // One renderer renders one component at a time (its dispatcher serialises them): composing on several cores takes
+    // an idle one, or makes one more.
+    private readonly ConcurrentBag<HtmlRenderer> idle = [];
+    private readonly ConcurrentBag<HtmlRenderer> all = [];
 
-    public Task<string> RenderHtmlAsync(DigestContent content, CancellationToken ct) =>
-        renderer.Dispatcher.InvokeAsync(async () =>
+    public Task<string> RenderEntryHtmlAsync(DigestEntry entry, CancellationToken ct) =>
+        RenderAsync<DigestMailEntry>(new Dictionary<string, object?> { [nameof(DigestMailEntry.Entry)] = entry });
+
+    public Task<string> RenderHtmlAsync(DigestContent content, Func<DigestEntry, string> entryHtml, CancellationToken ct) =>
+        RenderAsync<DigestMail>(new Dictionary<string, object?>
         {
-            var output = await renderer.RenderComponentAsync<DigestMail>(
-                ParameterView.FromDictionary(new Dictionary<string, object?> { [nameof(DigestMail.Content)] = content }));
-            return output.ToHtmlString();
+            [nameof(DigestMail.Content)] = content,
+            [nameof(DigestMail.EntryHtml)] = entryHtml,
         });
 
-    public ValueTask DisposeAsync() => renderer.DisposeAsync();
+    private async Task<string> RenderAsync<TComponent>(Dictionary<string, object?> parameters) where TComponent : IComponent
+    {
+        if (!idle.TryTake(out var renderer))
+        {
+            renderer = new HtmlRenderer(services, logs);
+            all.Add(renderer);
+        }
+        try
+        {
+            return await renderer.Dispatcher.InvokeAsync(async () =>
+                (await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(parameters))).ToHtmlString());
+        }
+        finally
+        {
+            idle.Add(renderer);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var renderer in all) await renderer.DisposeAsync();
+    }
 }
 
 public static class DigestMailServices

@@ -12,8 +12,15 @@ public sealed record DigestContent(
     string Subject, string Intro, IReadOnlyList<DigestSection> Sections, int More, string MoreUrl, string ManageUrl,
     string UnsubscribeUrl);
 
-/// <summary>Turns a digest into accessible HTML by a template engine (the Web layer's Razor components).</summary>
+/// <summary>
+/// Turns a digest into accessible HTML by a template engine (the Web layer's Razor components), in two parts: each
+/// entry on its own, since one entry reads the same for everybody who gets it with the same reasons and a run renders
+/// it once, and the frame around entries rendered already.
+/// </summary>
 public interface IDigestRenderer
 {
-    Task<string> RenderHtmlAsync(DigestContent content, CancellationToken ct);
+    Task<string> RenderEntryHtmlAsync(DigestEntry entry, CancellationToken ct);
+
+    /// <summary>The whole mail; <paramref name="entryHtml"/> gives each entry's HTML from <see cref="RenderEntryHtmlAsync"/>.</summary>
+    Task<string> RenderHtmlAsync(DigestContent content, Func<DigestEntry, string> entryHtml, CancellationToken ct);
 }

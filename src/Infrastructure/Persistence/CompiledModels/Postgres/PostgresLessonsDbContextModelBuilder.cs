@@ -12,7 +12,7 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Postgres
     public partial class PostgresLessonsDbContextModel
     {
         private PostgresLessonsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("59e402ea-2345-4db3-98d6-1147e498cb84"), entityTypeCount: 20)
+            : base(skipDetectChanges: false, modelId: new Guid("467fa5aa-c4f5-4fcf-bdd9-29e3f43629b3"), entityTypeCount: 20)
         {
         }
 

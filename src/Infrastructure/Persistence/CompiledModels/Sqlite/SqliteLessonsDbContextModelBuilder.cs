@@ -11,7 +11,7 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Sqlite
     public partial class SqliteLessonsDbContextModel
     {
         private SqliteLessonsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("28397d3c-72d3-4cef-b4e2-469f95fe8a64"), entityTypeCount: 20)
+            : base(skipDetectChanges: false, modelId: new Guid("de803878-5103-46ca-8863-aa31716bb4c6"), entityTypeCount: 20)
         {
         }
 
