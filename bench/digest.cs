@@ -98,9 +98,9 @@ await using (var provider_ = services.BuildServiceProvider())
     var db = counting.ServiceProvider.GetRequiredService<LessonsDbContext>();
     var deliveries = await db.DigestDeliveries.CountAsync();
     var bytes = provider == "Postgres"
-        ? await db.Database.SqlQuery<long>($"""SELECT COALESCE(SUM(length("HtmlBody") + length("TextBody") + length("Items")), 0)::bigint AS "Value" FROM digest_deliveries""").SingleAsync()
+        ? await db.Database.SqlQuery<long>($"""SELECT COALESCE(SUM(length("HtmlBody") + length("TextBody") + length("ReportIds")), 0)::bigint AS "Value" FROM digest_deliveries""").SingleAsync()
         : 0;
-    Console.WriteLine(string.Create(invariant, $"deliveries stored: {deliveries:N0}{(bytes > 0 ? $", {bytes / (double)Math.Max(1, deliveries) / 1024:F1} KiB of HTML, text and items each" : "")}"));
+    Console.WriteLine(string.Create(invariant, $"deliveries stored: {deliveries:N0}{(bytes > 0 ? $", {bytes / (double)Math.Max(1, deliveries) / 1024:F1} KiB of HTML, text and report ids each" : "")}"));
 }
 return 0;
 

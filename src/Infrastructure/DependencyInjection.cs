@@ -101,6 +101,7 @@ public static class DependencyInjection
         services.AddOptions<Application.Digests.DigestOptions>().Bind(configuration.GetSection("Digest"));
         services.AddScoped<IReportMatching, Search.ReportMatching>();
         services.AddScoped<IDeliveryClaims, DeliveryClaims>();
+        services.AddScoped<IDeliveryWriter, DeliveryWriter>();
         services.AddSingleton<Digests.DigestSchedulerState>();
         services.AddHealthChecks().AddCheck<Digests.DigestHealthCheck>("digest", tags: ["ready"]);
 

@@ -23,10 +23,51 @@ internal sealed record FollowLabel(string Swedish, string English)
     public string In(string language) => language == LanguageCodes.English ? English : Swedish;
 }
 
-internal sealed record ComposedDigest(DigestContent Content, string Html, string Text, IReadOnlyList<DigestItem> Items);
+internal sealed record ComposedDigest(DigestContent Content, string Html, string Text, IReadOnlyList<Guid> ReportIds);
 
-/// <summary>A report that may appear in this run's digests: new in the run's widest window, or reused in it.</summary>
-internal sealed record Candidate(ReportRow Row, IReadOnlyList<DateTimeOffset> ReusedAt);
+/// <summary>
+/// A report that may appear in this run's digests: new in the run's widest window, or reused in it. <see cref="Rank"/>
+/// is its place in every digest's order (newest first, then by title), so a digest sorts integers, not reports.
+/// </summary>
+internal sealed record Candidate(ReportRow Row, IReadOnlyList<DateTimeOffset> ReusedAt, int Rank, string Url, string ShortSummary)
+{
+    public bool IsFailure { get; } = Row.Outcome is Outcome.Misslyckades or Outcome.Avbruten;
+}
+
+/// <summary>
+/// Each entry's HTML and text, made once per run for everybody who gets that report with the same reasons (and reuse
+/// count, in the same language): what the mail says of a report depends on nothing else. Bounded, so a run of any size keeps flat memory.
+/// Shared by a run's workers: a miss two of them meet at once is rendered twice, to the same text.
+/// </summary>
+internal sealed class DigestFragments(IDigestRenderer renderer, IStringLocalizer text)
+{
+    private const int Limit = 20_000;
+    private readonly Dictionary<string, (string Html, string Text)> rendered = new(StringComparer.Ordinal);
+
+    public async Task<IReadOnlyDictionary<DigestEntry, (string Html, string Text)>> OfAsync(
+        IEnumerable<DigestEntry> entries, string language, CancellationToken ct)
+    {
+        var found = new Dictionary<DigestEntry, (string, string)>(ReferenceEqualityComparer.Instance);
+        foreach (var entry in entries)
+        {
+            var key = $"{language}{entry.ReportId:N}{entry.ReusedTimes}\u001f{string.Join('\u001f', entry.Reasons)}";
+            (string Html, string Text) fragment;
+            bool known;
+            lock (rendered) known = rendered.TryGetValue(key, out fragment);
+            if (!known)
+            {
+                fragment = (await renderer.RenderEntryHtmlAsync(entry, language, ct), DigestText.Entry(entry, text, language));
+                lock (rendered)
+                {
+                    if (rendered.Count >= Limit) rendered.Clear();
+                    rendered[key] = fragment;
+                }
+            }
+            found[entry] = fragment;
+        }
+        return found;
+    }
+}
 
 /// <summary>The run's candidate reports and, for each distinct follow, the ones it matches: evaluated once per run.</summary>
 internal sealed record DigestMatches(
@@ -46,7 +87,13 @@ internal sealed class DigestComposer(
     ILessonsDbContext db, IReportMatching matching, IDigestRenderer renderer, SubscriptionMails mails, ISiteAddress site,
     OrganisationResolver resolver, IStringLocalizer text, IOptions<DigestOptions> options)
 {
-    private static readonly Outcome[] FailureOutcomes = [Outcome.Misslyckades, Outcome.Avbruten];
+    private static readonly StringComparer Swedish = StringComparer.Create(MailCulture.Of(LanguageCodes.Swedish), false);
+    private static readonly StringComparer English = StringComparer.Create(MailCulture.Of(LanguageCodes.English), false);
+
+    private static StringComparer Collation(string language) => language == LanguageCodes.English ? English : Swedish;
+
+    /// <summary>A cache of rendered entries for one run (or one preview).</summary>
+    public DigestFragments Fragments() => new(renderer, text);
 
     /// <summary>Subscribers who get something from a run with this week and cutoff, if anything is new for them.</summary>
     public IQueryable<Subscriber> Due(string isoWeek, DateTimeOffset cutoff) =>
@@ -90,7 +137,9 @@ internal sealed class DigestComposer(
             .Rows(db.Organisations).ToListAsync(ct);
         if (rows.Count == 0) return DigestMatches.None;
         var reusedAt = reuses.ToLookup(r => r.ReportId, r => r.CreatedAt);
-        var candidates = rows.ToDictionary(r => r.Id, r => new Candidate(r, [.. reusedAt[r.Id]]));
+        var ranked = rows.OrderByDescending(r => r.PublishedAt).ThenBy(r => r.Title, StringComparer.Ordinal).ToList();
+        var candidates = ranked.Select((r, rank) => new Candidate(r, [.. reusedAt[r.Id]], rank, site.Link($"/rapporter/{r.Id}"), Short(r.Summary)))
+            .ToDictionary(c => c.Row.Id);
 
         var distinct = await follows.AsNoTracking().Select(f => new { f.Kind, f.Key }).Distinct().ToListAsync(ct);
         var byFollow = new Dictionary<(FollowKind, string), IReadOnlySet<Guid>>();
@@ -144,62 +193,76 @@ internal sealed class DigestComposer(
     /// <summary>One subscriber's digest, or null when nothing is new for them.</summary>
     public async Task<ComposedDigest?> ComposeAsync(
         DueSubscriber subscriber, DateTimeOffset cutoff, IReadOnlyList<(FollowKind Kind, string Key)> follows,
-        bool mayReadMembersOnly, DigestMatches matches, CancellationToken ct)
+        bool mayReadMembersOnly, DigestMatches matches, DigestFragments fragments, CancellationToken ct)
     {
         var language = subscriber.Language;
-        var fresh = new Dictionary<Guid, List<string>>();
-        var reused = new Dictionary<Guid, (List<string> Reasons, int Times)>();
-        // Reasons in a stable order: principles, challenges, organisations, types, searches, each alphabetically.
-        var ordered = follows.Where(matches.ByFollow.ContainsKey).OrderBy(f => KindOrder(f.Kind))
-            .ThenBy(f => matches.Labels[f].In(language), StringComparer.Create(MailCulture.Of(language), false));
-        foreach (var follow in ordered)
+        // Which reports first: a subscriber's window holds hundreds, and only the few under the cap need their reasons.
+        var fresh = new HashSet<Guid>();
+        var reused = new Dictionary<Guid, int>();
+        var seen = new HashSet<Guid>();
+        foreach (var follow in follows)
         {
-            var ids = matches.ByFollow[follow];
-            var label = matches.Labels[follow].In(language);
+            if (!matches.ByFollow.TryGetValue(follow, out var ids)) continue;
             foreach (var id in ids)
             {
+                if (!seen.Add(id)) continue;
                 var candidate = matches.Candidates[id];
                 var row = candidate.Row;
                 if (row.Visibility == Visibility.MembersOnly && !mayReadMembersOnly) continue;
                 if (row.PublishedAt >= subscriber.WindowStart && row.PublishedAt < cutoff)
                 {
-                    Add(fresh.TryGetValue(id, out var reasons) ? reasons : fresh[id] = [], label);
+                    fresh.Add(id);
                     continue;
                 }
                 var times = candidate.ReusedAt.Count(t => t >= subscriber.WindowStart && t < cutoff);
-                if (times == 0) continue;
-                if (!reused.TryGetValue(id, out var entry)) reused[id] = entry = ([], times);
-                Add(entry.Reasons, label);
+                if (times > 0) reused[id] = times;
             }
         }
         if (fresh.Count + reused.Count == 0) return null;
 
-        DigestEntry Entry(Guid id, IReadOnlyList<string> reasons, int times = 0)
+        List<Candidate> Newest(IEnumerable<Guid> ids)
         {
-            var r = matches.Candidates[id].Row;
-            return new DigestEntry(id, r.Title, site.Link($"/rapporter/{id}"),
-                r.IsAnonymous ? text.In(language, "Anonym organisation") : r.OrganisationName,
-                Vocabulary.Outcomes.Label(r.Outcome, language), Vocabulary.Stages.Label(r.Stage, language), Short(r.Summary), reasons, times);
+            var list = ids.Select(id => matches.Candidates[id]).ToList();
+            list.Sort((a, b) => a.Rank.CompareTo(b.Rank));
+            return list;
         }
-        IEnumerable<Guid> Newest(IEnumerable<Guid> ids) => ids
-            .OrderByDescending(id => matches.Candidates[id].Row.PublishedAt).ThenBy(id => matches.Candidates[id].Row.Title, StringComparer.Ordinal);
-        var failures = Newest(fresh.Keys.Where(id => FailureOutcomes.Contains(matches.Candidates[id].Row.Outcome))).ToList();
-        var others = Newest(fresh.Keys.Except(failures)).ToList();
-        var reuseOrder = Newest(reused.Keys).ToList();
+        var failures = Newest(fresh.Where(id => matches.Candidates[id].IsFailure));
+        var others = Newest(fresh.Where(id => !matches.Candidates[id].IsFailure));
+        var reuseOrder = Newest(reused.Keys);
+
+        // Reasons in a stable order: principles, challenges, organisations, types, searches, each alphabetically.
+        var ordered = follows.Where(matches.ByFollow.ContainsKey).OrderBy(f => KindOrder(f.Kind))
+            .ThenBy(f => matches.Labels[f].In(language), Collation(language)).ToList();
+        List<string> Reasons(Guid id)
+        {
+            var reasons = new List<string>();
+            foreach (var f in ordered)
+            {
+                var label = matches.Labels[f].In(language);
+                if (matches.ByFollow[f].Contains(id) && !reasons.Contains(label)) reasons.Add(label);
+            }
+            return reasons;
+        }
+        DigestEntry Entry(Candidate c, int times = 0)
+        {
+            var r = c.Row;
+            return new DigestEntry(r.Id, r.Title, c.Url, r.IsAnonymous ? text.In(language, "Anonym organisation") : r.OrganisationName,
+                Vocabulary.Outcomes.Label(r.Outcome, language), Vocabulary.Stages.Label(r.Stage, language), c.ShortSummary, Reasons(r.Id), times);
+        }
 
         var cap = Math.Max(1, options.Value.Cap);
         var left = cap;
-        List<DigestEntry> Take(IEnumerable<DigestEntry> entries)
+        List<DigestEntry> Take(List<Candidate> candidates, bool reuse)
         {
-            var taken = entries.Take(left).ToList();
+            var taken = candidates.Take(left).Select(c => Entry(c, reuse ? reused[c.Row.Id] : 0)).ToList();
             left -= taken.Count;
             return taken;
         }
         var sections = new List<DigestSection>
         {
-            new(text.In(language, "Lärdomar från det som inte gick"), Take(failures.Select(id => Entry(id, fresh[id])))),
-            new(text.In(language, "Nya rapporter"), Take(others.Select(id => Entry(id, fresh[id])))),
-            new(text.In(language, "Återanvänt den här veckan"), Take(reuseOrder.Select(id => Entry(id, reused[id].Reasons, reused[id].Times)))),
+            new(text.In(language, "Lärdomar från det som inte gick"), Take(failures, false)),
+            new(text.In(language, "Nya rapporter"), Take(others, false)),
+            new(text.In(language, "Återanvänt den här veckan"), Take(reuseOrder, true)),
         };
         sections.RemoveAll(s => s.Entries.Count == 0);
         var total = fresh.Count + reused.Count;
@@ -209,13 +272,11 @@ internal sealed class DigestComposer(
             text.In(language, "Det här är nytt sedan ditt förra veckobrev bland det du följer på Lessons."),
             sections, total - (cap - left), site.Link("/sok?" + SearchFor(follows)),
             mails.ManageLink(subscriber.Id), mails.UnsubscribeLink(subscriber.Id));
-        var html = await renderer.RenderHtmlAsync(content, language, ct);
-        IReadOnlyList<DigestItem> items =
-        [
-            .. failures.Concat(others).Select(id => new DigestItem(id, fresh[id])),
-            .. reuseOrder.Select(id => new DigestItem(id, reused[id].Reasons)),
-        ];
-        return new ComposedDigest(content, html, DigestText.Render(content, text, language), items);
+        var rendered = await fragments.OfAsync(sections.SelectMany(s => s.Entries), language, ct);
+        var html = await renderer.RenderHtmlAsync(content, language, e => rendered[e].Html, ct);
+        var plain = DigestText.Render(content, text, language, e => rendered[e].Text);
+        IReadOnlyList<Guid> reportIds = [.. failures.Concat(others).Concat(reuseOrder).Select(c => c.Row.Id)];
+        return new ComposedDigest(content, html, plain, reportIds);
     }
 
     /// <summary>

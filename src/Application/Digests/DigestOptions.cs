@@ -30,6 +30,9 @@ public sealed class DigestOptions
     /// <summary>How long a node may work a run without renewing its claim; after that another node resumes it.</summary>
     public TimeSpan LeaseLength { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>Batches of subscribers composed at once, each with its own database connection: one per core by default.</summary>
+    public int ComposeWorkers { get; set; } = Environment.ProcessorCount;
+
     /// <summary>Deliveries claimed at a time: after a crash, at most this many are left in <c>sending</c>.</summary>
     public int SendChunk { get; set; } = 20;
 

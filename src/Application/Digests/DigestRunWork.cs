@@ -3,6 +3,7 @@ using Lessons.Application.Subscriptions;
 using Lessons.Domain.Subscriptions;
 
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Lessons.Application.Digests;
@@ -24,7 +25,7 @@ public sealed class DigestNode
 /// </summary>
 internal sealed class DigestRunWork(
     ILessonsDbContext db, DigestComposer composer, IDeliveryClaims claims, IEmailSender email, SubscriptionMails mails,
-    ISiteAddress site, DigestNode node, IOptions<DigestOptions> options, TimeProvider clock)
+    ISiteAddress site, DigestNode node, IOptions<DigestOptions> options, TimeProvider clock, IServiceScopeFactory scopes)
 {
     // Small enough that a batch's rendered mails (tens of KB each) stay a few MB, large enough that round trips do not count.
     private const int ComposeBatch = 250;
@@ -33,7 +34,9 @@ internal sealed class DigestRunWork(
     /// Takes or renews the lease by one conditional UPDATE, the same rule as <see cref="DigestRun.TryTakeLease"/>: two
     /// nodes reading a free lease at once cannot both take it, as a read-modify-write on the entity could.
     /// </summary>
-    public async Task<bool> TryLeaseAsync(Guid runId, CancellationToken ct)
+    public Task<bool> TryLeaseAsync(Guid runId, CancellationToken ct) => TryLeaseAsync(db, runId, ct);
+
+    private async Task<bool> TryLeaseAsync(ILessonsDbContext db, Guid runId, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var until = now + options.Value.LeaseLength;
@@ -80,57 +83,41 @@ internal sealed class DigestRunWork(
         if (matches.Candidates.Count == 0) return true;
 
         var mayReadMembersOnly = await composer.MembersOnlyReadersAsync(ct);
-        foreach (var batch in windows.Chunk(ComposeBatch))
+        var fragments = composer.Fragments();
+        var batches = windows.Chunk(ComposeBatch).ToList();
+        var next = -1;
+        var lost = false;
+        // Each worker takes the next batch, composes it and writes it with its own connection, so both cores compose
+        // while the database writes; the matches and the rendered entries are shared and read-only but for the cache.
+        async Task WorkerAsync()
         {
-            var ids = batch.Select(b => b.Id).ToList();
-            var followsOf = (await db.Follows.AsNoTracking().Where(f => ids.Contains(f.SubscriberId))
-                    .Select(f => new { f.SubscriberId, f.Kind, f.Key }).ToListAsync(ct))
-                .ToLookup(f => f.SubscriberId, f => (f.Kind, f.Key));
-            var added = new List<DigestDelivery>();
-            foreach (var subscriber in batch)
+            await using var scope = scopes.CreateAsyncScope();
+            var own = scope.ServiceProvider.GetRequiredService<ILessonsDbContext>();
+            var writes = scope.ServiceProvider.GetRequiredService<IDeliveryWriter>();
+            int i;
+            while (!Volatile.Read(ref lost) && (i = Interlocked.Increment(ref next)) < batches.Count)
             {
-                var digest = await composer.ComposeAsync(subscriber, run.Cutoff, [.. followsOf[subscriber.Id]],
-                    mayReadMembersOnly(subscriber), matches, ct);
-                if (digest is null) continue;
-                var delivery = new DigestDelivery(Guid.NewGuid(), run, subscriber.Id, subscriber.WindowStart,
-                    digest.Content.Subject, digest.Html, digest.Text, digest.Items, clock.GetUtcNow());
-                db.DigestDeliveries.Add(delivery);
-                added.Add(delivery);
-            }
-            await SaveSkippingTakenAsync(added, ct);
-            // Written rows are let go, so memory stays flat over a run of any size and each save only looks at its batch.
-            foreach (var d in added) db.DigestDeliveries.Entry(d).State = EntityState.Detached;
-            if (!await TryLeaseAsync(run.Id, ct)) return false;
-        }
-        return true;
-    }
-
-    /// <summary>
-    /// The unique (subscriber, week) key turns away a delivery another run made meanwhile (a manual run beside the
-    /// scheduled one): those are dropped, the rest of the batch is kept.
-    /// </summary>
-    private async Task SaveSkippingTakenAsync(List<DigestDelivery> added, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            foreach (var d in added) db.DigestDeliveries.Remove(d);
-            foreach (var d in added)
-            {
-                db.DigestDeliveries.Add(d);
-                try
+                var batch = batches[i];
+                var ids = batch.Select(b => b.Id).ToList();
+                var followsOf = (await own.Follows.AsNoTracking().Where(f => ids.Contains(f.SubscriberId))
+                        .Select(f => new { f.SubscriberId, f.Kind, f.Key }).ToListAsync(ct))
+                    .ToLookup(f => f.SubscriberId, f => (f.Kind, f.Key));
+                var added = new List<DigestDelivery>();
+                foreach (var subscriber in batch)
                 {
-                    await db.SaveChangesAsync(ct);
+                    var digest = await composer.ComposeAsync(subscriber, run.Cutoff, [.. followsOf[subscriber.Id]],
+                        mayReadMembersOnly(subscriber), matches, fragments, ct);
+                    if (digest is null) continue;
+                    added.Add(new DigestDelivery(Guid.NewGuid(), run, subscriber.Id, subscriber.WindowStart,
+                        digest.Content.Subject, digest.Html, digest.Text, digest.ReportIds, clock.GetUtcNow()));
                 }
-                catch (DbUpdateException)
-                {
-                    db.DigestDeliveries.Remove(d);
-                }
+                await writes.AddSkippingTakenAsync(added, ct);
+                if (!await TryLeaseAsync(own, run.Id, ct)) Volatile.Write(ref lost, true);
             }
         }
+        var workers = Math.Clamp(options.Value.ComposeWorkers, 1, Math.Max(1, batches.Count));
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(WorkerAsync, ct)));
+        return !lost;
     }
 
     /// <summary>
@@ -146,41 +133,15 @@ internal sealed class DigestRunWork(
         {
             while (true)
             {
-                var claimed = await claims.ClaimAsync(run.Id, Math.Max(1, options.Value.SendChunk), clock.GetUtcNow(), retryLater, ct);
-                if (claimed.Count == 0) return true;
+                var deliveries = await claims.ClaimAsync(run.Id, Math.Max(1, options.Value.SendChunk), clock.GetUtcNow(), retryLater, ct);
+                if (deliveries.Count == 0) return true;
                 batch ??= await email.OpenBatchAsync(ct);
-                var deliveries = await db.DigestDeliveries.Where(d => claimed.Contains(d.Id)).ToListAsync(ct);
                 var subscriberIds = deliveries.Select(d => d.SubscriberId).ToList();
                 var subscribers = await db.Subscribers.Where(s => subscriberIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
                 foreach (var delivery in deliveries)
                 {
-                    var subscriber = subscribers[delivery.SubscriberId];
-                    if (!subscriber.ReceivesDigests)
-                    {
-                        // Unsubscribed (or suspended) between composing and sending: that wish wins.
-                        delivery.MarkFailed("Prenumerationen avslutades innan brevet skickades.", permanent: true);
-                    }
-                    else
-                    {
-                        var result = await batch.SendAsync(Message(delivery, subscriber), ct);
-                        switch (result.Outcome)
-                        {
-                            case SendOutcome.Sent:
-                                delivery.MarkSent(clock.GetUtcNow());
-                                subscriber.RecordDelivered();
-                                break;
-                            case SendOutcome.TransientFailure:
-                                delivery.MarkFailed(result.Reason ?? "Tillfälligt fel", permanent: false);
-                                retryLater.Add(delivery.Id);
-                                break;
-                            default:
-                                delivery.MarkFailed(result.Reason ?? "Adressen tar inte emot e-post", permanent: true);
-                                subscriber.RecordPermanentFailure(Math.Max(1, options.Value.SuspendAfter));
-                                break;
-                        }
-                    }
-                    // Each answer is written at once, so a crash leaves only the message in flight in `sending`.
-                    await db.SaveChangesAsync(ct);
+                    var result = await SendClaimedAsync(batch, delivery, subscribers[delivery.SubscriberId], ct);
+                    if (result.Outcome == SendOutcome.TransientFailure) retryLater.Add(delivery.Id);
                 }
                 foreach (var d in deliveries) db.DigestDeliveries.Entry(d).State = EntityState.Detached;
                 foreach (var s in subscribers.Values) db.Subscribers.Entry(s).State = EntityState.Detached;
@@ -193,14 +154,55 @@ internal sealed class DigestRunWork(
         }
     }
 
+    /// <summary>
+    /// The one way a claimed delivery (in <c>sending</c>, saved) is sent, for a run and for an administrator's resend:
+    /// handed to SMTP unless the subscriber stopped receiving digests meanwhile, and the answer written at once, in one
+    /// statement per message, so a crash leaves only the message in flight in <c>sending</c>. Marking a chunk sent in
+    /// one statement would save round trips but leave every message of the chunk in <c>sending</c> after a crash,
+    /// each one reported as perhaps lost although the server took it.
+    /// </summary>
+    public async Task<SendResult> SendClaimedAsync(IEmailBatch batch, DigestDelivery delivery, Subscriber subscriber, CancellationToken ct)
+    {
+        SendResult result;
+        if (!subscriber.ReceivesDigests)
+        {
+            // Unsubscribed (or suspended) between composing and sending: that wish wins.
+            result = new SendResult(SendOutcome.PermanentFailure, "Prenumerationen avslutades innan brevet skickades.");
+            delivery.MarkFailed(result.Reason!, permanent: true);
+        }
+        else
+        {
+            result = await batch.SendAsync(Message(delivery, subscriber), ct);
+            switch (result.Outcome)
+            {
+                case SendOutcome.Sent:
+                    delivery.MarkSent(clock.GetUtcNow());
+                    subscriber.RecordDelivered();
+                    break;
+                case SendOutcome.TransientFailure:
+                    // Back to composed: the next check (or, for a resend, the administrator) tries again.
+                    delivery.MarkFailed(result.Reason ?? "Tillfälligt fel", permanent: false);
+                    break;
+                default:
+                    delivery.MarkFailed(result.Reason ?? "Adressen tar inte emot e-post", permanent: true);
+                    subscriber.RecordPermanentFailure(Math.Max(1, options.Value.SuspendAfter));
+                    break;
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        return result;
+    }
+
     /// <summary>The stored mail with its list headers: one-click unsubscribe (RFC 8058), a mailto (RFC 2369) and List-Id.</summary>
     public EmailMessage Message(DigestDelivery delivery, Subscriber subscriber, string? to = null)
     {
         var host = new Uri(site.Base).Host;
         var mailbox = options.Value.UnsubscribeMailbox is { Length: > 0 } m ? m : "unsubscribe@" + host;
+        // The link the stored text carries already was signed for this subscriber when the digest was composed.
+        var unsubscribe = DigestText.UnsubscribeLinkIn(delivery.TextBody) ?? mails.UnsubscribeLink(subscriber.Id);
         var headers = new Dictionary<string, string>
         {
-            ["List-Unsubscribe"] = $"<{mails.UnsubscribeLink(subscriber.Id)}>, <mailto:{mailbox}?subject=unsubscribe>",
+            ["List-Unsubscribe"] = $"<{unsubscribe}>, <mailto:{mailbox}?subject=unsubscribe>",
             ["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click",
             ["List-Id"] = $"Lessons veckobrev <digest.{host}>",
         };

@@ -13,12 +13,9 @@ public enum DeliveryStatus
     Failed,
 }
 
-/// <summary>A report in a digest and why it is there ("Du följer: Upphandling och avtal").</summary>
-public sealed record DigestItem(Guid ReportId, IReadOnlyList<string> Reasons);
-
 /// <summary>
 /// A subscriber's digest of one run. At most one per subscriber and ISO week (a unique key), and its subject, HTML,
-/// text and items are stored when it is composed, so a retry sends identical bytes.
+/// text and the ids of every report it holds are stored when it is composed, so a retry sends identical bytes.
 /// </summary>
 public sealed class DigestDelivery
 {
@@ -26,9 +23,9 @@ public sealed class DigestDelivery
 
     public DigestDelivery(
         Guid id, DigestRun run, Guid subscriberId, DateTimeOffset windowStart,
-        string subject, string htmlBody, string textBody, IReadOnlyList<DigestItem> items, DateTimeOffset now)
+        string subject, string htmlBody, string textBody, IReadOnlyList<Guid> reportIds, DateTimeOffset now)
     {
-        if (items.Count == 0) throw new DomainRuleException("En sammanfattning utan rapporter skickas inte.", "items");
+        if (reportIds.Count == 0) throw new DomainRuleException("En sammanfattning utan rapporter skickas inte.", "reportIds");
         Id = id;
         RunId = run.Id;
         IsoWeek = run.IsoWeek;
@@ -38,7 +35,7 @@ public sealed class DigestDelivery
         Subject = subject;
         HtmlBody = htmlBody;
         TextBody = textBody;
-        Items = items;
+        ReportIds = reportIds;
         Status = DeliveryStatus.Composed;
         ComposedAt = now;
     }
@@ -65,7 +62,11 @@ public sealed class DigestDelivery
 
     public string TextBody { get; private set; } = "";
 
-    public IReadOnlyList<DigestItem> Items { get; private set; } = [];
+    /// <summary>
+    /// Every report the digest holds, the ones past the cap included, in the mail's order. Only the ids: the reasons and
+    /// the rest are in the stored HTML and text, and the list is most of a row's bytes otherwise.
+    /// </summary>
+    public IReadOnlyList<Guid> ReportIds { get; private set; } = [];
 
     public DateTimeOffset ComposedAt { get; private set; }
 

@@ -95,9 +95,9 @@ public sealed class DigestScheduleTests
             Assert.Equal(deliveries.Count, deliveries.Select(d => d.IsoWeek).Distinct().Count());
             // Every matching report first published before the last cutoff is in exactly one digest, in its own week.
             var expected = published.Where(p => p.Principle == principle && p.At < lastCutoff).Select(p => p.Id).Order().ToList();
-            Assert.Equal(expected, deliveries.SelectMany(d => d.Items).Select(i => i.ReportId).Order().ToList());
+            Assert.Equal(expected, deliveries.SelectMany(d => d.ReportIds).Order().ToList());
             foreach (var d in deliveries)
-                Assert.All(d.Items, i => Assert.InRange(published.Single(p => p.Id == i.ReportId).At, d.WindowStart, d.WindowEnd - TimeSpan.FromTicks(1)));
+                Assert.All(d.ReportIds, i => Assert.InRange(published.Single(p => p.Id == i).At, d.WindowStart, d.WindowEnd - TimeSpan.FromTicks(1)));
             // One digest in each week with something new, none in the others.
             var weeksWithNews = cutoffs.Where((c, i) => published.Any(p => p.Principle == principle
                 && p.At >= (i == 0 ? DateTimeOffset.MinValue : cutoffs[i - 1]) && p.At < c)).Select(c => DigestRun.WeekOf(c, Stockholm)).ToList();

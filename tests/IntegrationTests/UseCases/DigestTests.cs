@@ -8,6 +8,7 @@ using Lessons.Domain.Subscriptions;
 using Lessons.IntegrationTests.Fixtures;
 
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 using MimeKit;
 
@@ -99,9 +100,9 @@ public sealed class DigestTests
 
         var delivery = Assert.Single(await DeliveriesAsync(app, await app.WithDb(db => db.Subscribers.Where(s => s.Email == "anna@example.org").Select(s => s.Id).SingleAsync())));
         Assert.Equal(DeliveryStatus.Sent, delivery.Status);
-        Assert.Equal([matching], delivery.Items.Select(i => i.ReportId));
-        Assert.DoesNotContain(before, delivery.Items.Select(i => i.ReportId));
-        Assert.DoesNotContain(other, delivery.Items.Select(i => i.ReportId));
+        Assert.Equal([matching], delivery.ReportIds);
+        Assert.DoesNotContain(before, delivery.ReportIds);
+        Assert.DoesNotContain(other, delivery.ReportIds);
     }
 
     [Theory, ClassData(typeof(Databases))]
@@ -192,7 +193,7 @@ public sealed class DigestTests
         Assert.Contains("Du följer: Utforska och testa lösningar i loopar, Finansiering (kortsiktiga projektmedel), Upphandling och avtal, Umeå kommun, sökningen \u201dtrygghetslarm\u201d",
             text, StringComparison.Ordinal);
         var delivery = Assert.Single(await DeliveriesAsync(app, subscriber));
-        Assert.Equal(new[] { everything, second }.Order(), delivery.Items.Select(i => i.ReportId).Order());
+        Assert.Equal(new[] { everything, second }.Order(), delivery.ReportIds.Order());
     }
 
     [Theory, ClassData(typeof(Databases))]
@@ -242,7 +243,7 @@ public sealed class DigestTests
         var more = Assert.Single(html.QuerySelectorAll("a"), a => a.TextContent == "och 2 till");
         Assert.Equal($"{Site}/sok?challenge=finansiering&sort=newest", more.GetAttribute("href"));
         Assert.Contains($"och 2 till: {Site}/sok?challenge=finansiering&sort=newest", mail.TextBody!, StringComparison.Ordinal);
-        Assert.Equal(5, Assert.Single(await DeliveriesAsync(app, subscriber)).Items.Count);
+        Assert.Equal(5, Assert.Single(await DeliveriesAsync(app, subscriber)).ReportIds.Count);
     }
 
     [Theory, ClassData(typeof(Databases))]
@@ -267,6 +268,79 @@ public sealed class DigestTests
         var token = unsubscribe[1..unsubscribe.IndexOf('>', StringComparison.Ordinal)].Split('/')[^1];
         await app.SendAs(Actor.Nobody, new UnsubscribeCommand(token));
         Assert.Equal(SubscriberStatus.Unsubscribed, await app.WithDb(db => db.Subscribers.Where(s => s.Id == subscriber).Select(s => s.Status).SingleAsync()));
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Two_subscribers_getting_one_report_for_different_follows_each_read_their_own_reason(string database)
+    {
+        await using var app = await StartAsync(database);
+        var editor = await app.Member("Umeå kommun", editor: true);
+        await SubscribedAsync(app, "principen@example.org", new FollowChoice { Principles = ["testa-och-lara"] });
+        await SubscribedAsync(app, "utmaningen@example.org", new FollowChoice { Challenges = ["finansiering"] });
+        await SubscribedAsync(app, "samma@example.org", new FollowChoice { Principles = ["testa-och-lara"] });
+        await PublishedAsync(app, editor, Report("Delad rapport", principles: ["testa-och-lara"], challenges: ["finansiering"]));
+
+        await SendNowAsync(app);
+
+        string Reason(string email)
+        {
+            var html = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(Assert.Single(DigestsTo(app, email)).HtmlBody!);
+            return Assert.Single(html.QuerySelectorAll("li p"), p => p.TextContent.StartsWith("Du följer:", StringComparison.Ordinal)).TextContent;
+        }
+        Assert.Equal("Du följer: Utforska och testa lösningar i loopar", Reason("principen@example.org"));
+        Assert.Equal("Du följer: Finansiering (kortsiktiga projektmedel)", Reason("utmaningen@example.org"));
+        Assert.Equal("Du följer: Utforska och testa lösningar i loopar", Reason("samma@example.org"));
+        Assert.Contains("Du följer: Finansiering (kortsiktiga projektmedel)", Assert.Single(DigestsTo(app, "utmaningen@example.org")).TextBody!, StringComparison.Ordinal);
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task The_unsubscribe_header_carries_the_link_signed_into_the_stored_mail(string database)
+    {
+        await using var app = await StartAsync(database);
+        var editor = await app.Member("Umeå kommun", editor: true);
+        await SubscribedAsync(app, "samma-lank@example.org", new FollowChoice { Principles = ["testa-och-lara"] });
+        await PublishedAsync(app, editor, Report("Länken", principles: ["testa-och-lara"]));
+
+        await SendNowAsync(app);
+
+        var mail = Assert.Single(DigestsTo(app, "samma-lank@example.org"));
+        var header = mail.Headers["List-Unsubscribe"]!;
+        var link = header[1..header.IndexOf('>', StringComparison.Ordinal)];
+        Assert.EndsWith($"Avsluta prenumerationen: {link}\n", mail.TextBody!.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        var html = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(mail.HtmlBody!);
+        Assert.Equal(link, Assert.Single(html.QuerySelectorAll("a"), a => a.TextContent == "Avsluta prenumerationen").GetAttribute("href"));
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Writing_a_batch_of_deliveries_drops_the_one_whose_subscriber_has_this_weeks_digest_and_writes_the_rest(string database)
+    {
+        await using var app = await StartAsync(database);
+        var editor = await app.Member("Umeå kommun", editor: true);
+        var first = await SubscribedAsync(app, "har-redan@example.org", new FollowChoice { Principles = ["testa-och-lara"] });
+        var second = await SubscribedAsync(app, "ny-1@example.org", new FollowChoice { Principles = ["testa-och-lara"] });
+        var third = await SubscribedAsync(app, "ny-2@example.org", new FollowChoice { Principles = ["testa-och-lara"] });
+        var report = await PublishedAsync(app, editor, Report("Batchen", principles: ["testa-och-lara"]));
+        await SendNowAsync(app);
+        var run = await app.WithDb(db => db.DigestRuns.SingleAsync());
+        // Only the first keeps this week's digest: the others are as if another run had not reached them yet.
+        await app.WithDb(db => db.DigestDeliveries.Where(d => d.SubscriberId != first).ExecuteDeleteAsync());
+
+        DigestDelivery Delivery(Guid subscriber) => new(Guid.NewGuid(), run, subscriber, app.Clock.Now.AddDays(-1),
+            "Ämnet", "<p>html</p>", "text", [report, Guid.NewGuid()], app.Clock.Now);
+        var batch = new[] { Delivery(second), Delivery(first), Delivery(third) };
+        var written = await app.InScope(sp => sp.GetRequiredService<Application.Common.Ports.IDeliveryWriter>().AddSkippingTakenAsync(batch, default));
+
+        Assert.Equal(2, written);
+        var stored = await app.WithDb(db => db.DigestDeliveries.AsNoTracking().ToListAsync());
+        Assert.Equal(3, stored.Count);
+        Assert.DoesNotContain(stored, d => d.Id == batch[1].Id);
+        foreach (var expected in new[] { batch[0], batch[2] })
+        {
+            var row = Assert.Single(stored, d => d.Id == expected.Id);
+            Assert.Equal((expected.SubscriberId, DeliveryStatus.Composed, "Ämnet", "<p>html</p>", "text"), (row.SubscriberId, row.Status, row.Subject, row.HtmlBody, row.TextBody));
+            Assert.Equal(expected.ReportIds, row.ReportIds);
+            Assert.Equal(expected.WindowStart, row.WindowStart);
+        }
     }
 
     [Theory, ClassData(typeof(Databases))]

@@ -103,4 +103,65 @@ public sealed class MigrationUpgradeTests
         Assert.Empty(await check.WithDb(db => db.Database.GetPendingMigrationsAsync()));
         Assert.Equal("Uppgraderingsby kommun", await check.WithDb(db => db.Organisations.Where(o => o.Id == Organisation).Select(o => o.Name).SingleAsync()));
     }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Deliveries_composed_before_the_compact_item_list_keep_the_ids_of_their_reports_in_order(string database)
+    {
+        var connection = await TestDatabases.CreateEmptyAsync(database);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(TestDatabases.Settings(database, connection)).Build();
+        await using var services = new ServiceCollection()
+            .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
+            .AddSingleton<IConfiguration>(configuration)
+            .AddSingleton<ICurrentUser>(new TestCurrentUser())
+            .AddApplication()
+            .AddInfrastructure(configuration)
+            .BuildServiceProvider();
+        var (subscriber, run, delivery) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        Guid[] reports = [Guid.Parse("ffeeddcc-bbaa-4988-7766-554433221100"), Guid.NewGuid(), Guid.NewGuid()];
+        var items = "[" + string.Join(",", reports.Select((r, i) => $$"""{"reportId":"{{r}}","reasons":["Skäl {{i}}"]}""")) + "]";
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LessonsDbContext>();
+            var before = db.Database.GetMigrations().TakeWhile(m => !m.EndsWith("_DigestCompact", StringComparison.Ordinal)).Last();
+            await db.GetService<IMigrator>().MigrateAsync(before);
+            if (database == TestDatabases.Sqlite)
+            {
+                var at = new DateTimeOffset(2026, 11, 30, 6, 0, 0, TimeSpan.Zero).UtcTicks;
+                string Id(Guid g) => $"'{g.ToString().ToUpperInvariant()}'";
+                var rows = $"""
+                    INSERT INTO subscribers (Id, Email, MemberId, Status, CreatedAt, ConfirmedAt, UnsubscribedAt, PermanentFailures)
+                        VALUES ({Id(subscriber)}, 'fore@example.org', NULL, 'confirmed', {at}, {at}, NULL, 0);
+                    INSERT INTO digest_runs (Id, Cutoff, IsoWeek, ScheduleKey, CreatedAt, ComposedAt, CompletedAt, LeaseOwner, LeaseExpiresAt)
+                        VALUES ({Id(run)}, {at}, '2026-W49', NULL, {at}, {at}, {at}, NULL, NULL);
+                    INSERT INTO digest_deliveries (Id, RunId, SubscriberId, IsoWeek, WindowStart, WindowEnd, Status, Subject, HtmlBody, TextBody,
+                            Items, ComposedAt, SendingAt, SentAt, Attempts, LastError)
+                        VALUES ({Id(delivery)}, {Id(run)}, {Id(subscriber)}, '2026-W49', {at}, {at}, 'sent', 'Ämne', '<p>h</p>', 't', '{items}', {at}, {at}, {at}, 1, NULL);
+                    """;
+                await db.Database.ExecuteSqlRawAsync(rows.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal));
+            }
+            else
+            {
+                const string at = "'2026-11-30T06:00:00Z'";
+                var rows = $"""
+                    INSERT INTO subscribers ("Id", "Email", "MemberId", "Status", "CreatedAt", "ConfirmedAt", "UnsubscribedAt", "PermanentFailures")
+                        VALUES ('{subscriber}', 'fore@example.org', NULL, 'confirmed', {at}, {at}, NULL, 0);
+                    INSERT INTO digest_runs ("Id", "Cutoff", "IsoWeek", "ScheduleKey", "CreatedAt", "ComposedAt", "CompletedAt", "LeaseOwner", "LeaseExpiresAt")
+                        VALUES ('{run}', {at}, '2026-W49', NULL, {at}, {at}, {at}, NULL, NULL);
+                    INSERT INTO digest_deliveries ("Id", "RunId", "SubscriberId", "IsoWeek", "WindowStart", "WindowEnd", "Status", "Subject", "HtmlBody",
+                            "TextBody", "Items", "ComposedAt", "SendingAt", "SentAt", "Attempts", "LastError")
+                        VALUES ('{delivery}', '{run}', '{subscriber}', '2026-W49', {at}, {at}, 'sent', 'Ämne', '<p>h</p>', 't', '{items}', {at}, {at}, {at}, 1, NULL);
+                    """;
+                await db.Database.ExecuteSqlRawAsync(rows.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal));
+            }
+        }
+
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LessonsDbContext>();
+            await db.Database.MigrateAsync();
+            var upgraded = await db.DigestDeliveries.AsNoTracking().SingleAsync(d => d.Id == delivery);
+            Assert.Equal(reports, upgraded.ReportIds);
+            Assert.Equal(("Ämne", "<p>h</p>", "t"), (upgraded.Subject, upgraded.HtmlBody, upgraded.TextBody));
+        }
+    }
 }

@@ -18,5 +18,17 @@ public interface IReportMatching
 /// </summary>
 public interface IDeliveryClaims
 {
-    Task<IReadOnlyList<Guid>> ClaimAsync(Guid runId, int count, DateTimeOffset now, IReadOnlyCollection<Guid> skip, CancellationToken ct);
+    /// <returns>The claimed deliveries, read in the same statement where the database allows it and tracked, so marking them is a save.</returns>
+    Task<IReadOnlyList<Domain.Subscriptions.DigestDelivery>> ClaimAsync(
+        Guid runId, int count, DateTimeOffset now, IReadOnlyCollection<Guid> skip, CancellationToken ct);
+}
+
+/// <summary>
+/// Writes a batch of composed deliveries in one go (on PostgreSQL by <c>COPY</c>). The unique (subscriber, week) key
+/// turns away a delivery another run made meanwhile (a manual run beside the scheduled one): those are dropped, the
+/// rest of the batch is written. Answers how many were written.
+/// </summary>
+public interface IDeliveryWriter
+{
+    Task<int> AddSkippingTakenAsync(IReadOnlyList<Domain.Subscriptions.DigestDelivery> deliveries, CancellationToken ct);
 }

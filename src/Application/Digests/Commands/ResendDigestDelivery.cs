@@ -24,8 +24,7 @@ public sealed class ResendDigestDeliveryValidator : AbstractValidator<ResendDige
     public ResendDigestDeliveryValidator() => RuleFor(c => c.DeliveryId).NotEmpty();
 }
 
-internal sealed class ResendDigestDeliveryHandler(
-    ILessonsDbContext db, DigestRunWork work, IEmailSender email, TimeProvider clock, Microsoft.Extensions.Options.IOptions<DigestOptions> options)
+internal sealed class ResendDigestDeliveryHandler(ILessonsDbContext db, DigestRunWork work, IEmailSender email, TimeProvider clock)
     : IRequestHandler<ResendDigestDeliveryCommand, SendResult>
 {
     /// <summary>No node works the run now: a delivery in <c>sending</c> is stuck, not in flight.</summary>
@@ -55,33 +54,7 @@ internal sealed class ResendDigestDeliveryHandler(
         delivery.MarkSending(now);
         // Claimed before it is handed over, as the run does: a crash now leaves it in sending again, never sent twice.
         await db.SaveChangesAsync(ct);
-        SendResult result;
-        if (!subscriber.ReceivesDigests)
-        {
-            result = new SendResult(SendOutcome.PermanentFailure, "Prenumerationen är avslutad eller avstängd.");
-            delivery.MarkFailed(result.Reason!, permanent: true);
-        }
-        else
-        {
-            await using (var batch = await email.OpenBatchAsync(ct))
-                result = await batch.SendAsync(work.Message(delivery, subscriber), ct);
-            switch (result.Outcome)
-            {
-                case SendOutcome.Sent:
-                    delivery.MarkSent(clock.GetUtcNow());
-                    subscriber.RecordDelivered();
-                    break;
-                case SendOutcome.TransientFailure:
-                    // Back to composed, listed again for the administrator to try later.
-                    delivery.MarkFailed(result.Reason ?? "Tillfälligt fel", permanent: false);
-                    break;
-                default:
-                    delivery.MarkFailed(result.Reason ?? "Adressen tar inte emot e-post", permanent: true);
-                    subscriber.RecordPermanentFailure(Math.Max(1, options.Value.SuspendAfter));
-                    break;
-            }
-        }
-        await db.SaveChangesAsync(ct);
-        return result;
+        await using var batch = await email.OpenBatchAsync(ct);
+        return await work.SendClaimedAsync(batch, delivery, subscriber, ct);
     }
 }

@@ -53,9 +53,9 @@ internal sealed class PreviewDigestHandler(Common.Ports.ILessonsDbContext db, Di
             var own = await follows.AsNoTracking().Select(f => new { f.Kind, f.Key }).ToListAsync(ct);
             var readers = await composer.MembersOnlyReadersAsync([window], ct);
             var digest = await composer.ComposeAsync(window, now, [.. own.Select(f => (f.Kind, f.Key))],
-                readers.Contains(window.Id), matches, ct);
+                readers.Contains(window.Id), matches, composer.Fragments(), ct);
             if (digest is not null)
-                return new DigestPreview(email, null, digest.Content.Subject, digest.Text, digest.Html, digest.Items.Count);
+                return new DigestPreview(email, null, digest.Content.Subject, digest.Text, digest.Html, digest.ReportIds.Count);
         }
         return new DigestPreview(email, "Inget nytt sedan förra veckobrevet bland det adressen följer (inget nytt).");
     }

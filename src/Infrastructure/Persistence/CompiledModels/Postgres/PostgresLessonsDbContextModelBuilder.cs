@@ -12,7 +12,7 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Postgres
     public partial class PostgresLessonsDbContextModel
     {
         private PostgresLessonsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2617df7f-2246-477e-9a9c-9232e1b331dc"), entityTypeCount: 20)
+            : base(skipDetectChanges: false, modelId: new Guid("b2cb4da8-67ca-4ff3-9e8a-013b54c0e630"), entityTypeCount: 20)
         {
         }
 

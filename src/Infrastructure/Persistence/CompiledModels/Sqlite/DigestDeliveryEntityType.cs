@@ -3,8 +3,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
-using System.Text.Json;
 using Lessons.Domain.Subscriptions;
+using Lessons.Infrastructure.Persistence.Configurations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -66,19 +66,6 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Sqlite
                 fieldInfo: typeof(DigestDelivery).GetField("<IsoWeek>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 8);
 
-            var items = runtimeEntityType.AddProperty(
-                "Items",
-                typeof(IReadOnlyList<DigestItem>),
-                propertyInfo: typeof(DigestDelivery).GetProperty("Items", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(DigestDelivery).GetField("<Items>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
-            items.SetValueConverter(new ValueConverter<IReadOnlyList<DigestItem>, string>(
-                string (IReadOnlyList<DigestItem> v) => JsonSerializer.Serialize(v, JsonColumn.Options),
-                IReadOnlyList<DigestItem> (string v) => JsonSerializer.Deserialize<List<DigestItem>>(v, JsonColumn.Options) ?? new List<DigestItem>()));
-            items.SetComparer(new ValueComparer<IReadOnlyList<DigestItem>>(
-                bool (IReadOnlyList<DigestItem> a, IReadOnlyList<DigestItem> b) => a == null && b == null || a != null && b != null && a.SequenceEqual(b),
-                int (IReadOnlyList<DigestItem> v) => v.Aggregate(0, int (int h, DigestItem x) => HashCode.Combine(h, (((object)x) == null ? 0 : ((object)x).GetHashCode()))),
-                IReadOnlyList<DigestItem> (IReadOnlyList<DigestItem> v) => v.ToList()));
-
             var lastError = runtimeEntityType.AddProperty(
                 "LastError",
                 typeof(string),
@@ -86,6 +73,19 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Sqlite
                 fieldInfo: typeof(DigestDelivery).GetField("<LastError>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 1000);
+
+            var reportIds = runtimeEntityType.AddProperty(
+                "ReportIds",
+                typeof(IReadOnlyList<Guid>),
+                propertyInfo: typeof(DigestDelivery).GetProperty("ReportIds", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(DigestDelivery).GetField("<ReportIds>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            reportIds.SetValueConverter(new ValueConverter<IReadOnlyList<Guid>, byte[]>(
+                byte[] (IReadOnlyList<Guid> v) => GuidBytes.ToBytes(v),
+                IReadOnlyList<Guid> (byte[] v) => GuidBytes.FromBytes(v)));
+            reportIds.SetComparer(new ValueComparer<IReadOnlyList<Guid>>(
+                bool (IReadOnlyList<Guid> a, IReadOnlyList<Guid> b) => a == null && b == null || a != null && b != null && a.SequenceEqual(b),
+                int (IReadOnlyList<Guid> v) => v.Aggregate(0, int (int h, Guid x) => HashCode.Combine(h, x)),
+                IReadOnlyList<Guid> (IReadOnlyList<Guid> v) => v.ToList()));
 
             var runId = runtimeEntityType.AddProperty(
                 "RunId",

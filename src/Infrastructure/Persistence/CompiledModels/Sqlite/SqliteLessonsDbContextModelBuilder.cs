@@ -11,7 +11,7 @@ namespace Lessons.Infrastructure.Persistence.CompiledModels.Sqlite
     public partial class SqliteLessonsDbContextModel
     {
         private SqliteLessonsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c693ea8a-2203-4a10-923d-dab71cd6cf03"), entityTypeCount: 20)
+            : base(skipDetectChanges: false, modelId: new Guid("5df59cfc-b3b8-4565-b4e6-3f4836525073"), entityTypeCount: 20)
         {
         }
 

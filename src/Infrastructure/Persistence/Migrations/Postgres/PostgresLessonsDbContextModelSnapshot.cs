@@ -636,13 +636,13 @@ namespace Lessons.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
 
-                    b.Property<string>("Items")
-                        .IsRequired()
-                        .HasColumnType("text");
-
                     b.Property<string>("LastError")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<byte[]>("ReportIds")
+                        .IsRequired()
+                        .HasColumnType("bytea");
 
                     b.Property<Guid>("RunId")
                         .HasColumnType("uuid");

@@ -628,13 +628,13 @@ namespace Lessons.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Items")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("LastError")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("ReportIds")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<Guid>("RunId")
                         .HasColumnType("TEXT");
