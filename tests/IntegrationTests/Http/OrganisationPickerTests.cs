@@ -44,7 +44,7 @@ public sealed class OrganisationPickerTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var page = await HtmlForm.ParseAsync(response);
         Assert.Equal("#OrganisationName", page.QuerySelector(".error-summary a")!.GetAttribute("href"));
-        Assert.Contains(message, page.QuerySelector(".field-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(message, page.QuerySelector(".field-error[data-valmsg-for='OrganisationName']")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(written, page.QuerySelector("#OrganisationName")!.GetAttribute("value") ?? "");
         Assert.Contains("Ingen ännu", page.QuerySelector("main .facts")!.TextContent, StringComparison.Ordinal);
     }
