@@ -108,14 +108,21 @@ public static class TestDatabases
 
     private static async Task InitialiseAsync(string provider, string connectionString)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings(provider, connectionString)).Build();
-        var services = new ServiceCollection()
+        await using var services = Services(Settings(provider, connectionString));
+        await services.InitialiseDatabaseAsync();
+    }
+
+    /// <summary>Application and Infrastructure alone, without the web host, on the given settings: for tests that
+    /// migrate, seed or inspect a database the way the program's start does.</summary>
+    public static ServiceProvider Services(IDictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        return new ServiceCollection()
             .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton<ICurrentUser>(new TestCurrentUser())
             .AddApplication()
-            .AddInfrastructure(configuration);
-        await using var provider_ = services.BuildServiceProvider();
-        await provider_.InitialiseDatabaseAsync();
+            .AddInfrastructure(configuration)
+            .BuildServiceProvider();
     }
 }

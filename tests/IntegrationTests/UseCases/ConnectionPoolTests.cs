@@ -1,11 +1,7 @@
-using Lessons.Application;
-using Lessons.Application.Common.Ports;
-using Lessons.Infrastructure;
 using Lessons.Infrastructure.Persistence;
 using Lessons.IntegrationTests.Fixtures;
 
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 using Npgsql;
@@ -19,14 +15,7 @@ public sealed class ConnectionPoolTests
     {
         var settings = TestDatabases.Settings(TestDatabases.Postgres, connectionString);
         if (maxPoolSize is not null) settings["Database:MaxPoolSize"] = maxPoolSize;
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        using var services = new ServiceCollection()
-            .AddLogging()
-            .AddSingleton<IConfiguration>(configuration)
-            .AddSingleton<ICurrentUser>(new TestCurrentUser())
-            .AddApplication()
-            .AddInfrastructure(configuration)
-            .BuildServiceProvider();
+        using var services = TestDatabases.Services(settings);
         using var scope = services.CreateScope();
         // The connection string the context opens its connections with; nothing is opened here.
         var used = scope.ServiceProvider.GetRequiredService<LessonsDbContext>().Database.GetConnectionString();

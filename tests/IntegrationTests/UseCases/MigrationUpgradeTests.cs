@@ -1,17 +1,12 @@
 using System.Net;
 
-using Lessons.Application;
-using Lessons.Application.Common.Ports;
-using Lessons.Infrastructure;
 using Lessons.Infrastructure.Persistence;
 using Lessons.IntegrationTests.Fixtures;
 
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Lessons.IntegrationTests.UseCases;
 
@@ -73,14 +68,7 @@ public sealed class MigrationUpgradeTests
     {
         var connection = await TestDatabases.CreateEmptyAsync(database);
         var settings = TestDatabases.Settings(database, connection);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        await using (var services = new ServiceCollection()
-            .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
-            .AddSingleton<IConfiguration>(configuration)
-            .AddSingleton<ICurrentUser>(new TestCurrentUser())
-            .AddApplication()
-            .AddInfrastructure(configuration)
-            .BuildServiceProvider())
+        await using (var services = TestDatabases.Services(settings))
         {
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<LessonsDbContext>();
@@ -108,14 +96,7 @@ public sealed class MigrationUpgradeTests
     public async Task Deliveries_composed_before_the_compact_item_list_keep_the_ids_of_their_reports_in_order(string database)
     {
         var connection = await TestDatabases.CreateEmptyAsync(database);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(TestDatabases.Settings(database, connection)).Build();
-        await using var services = new ServiceCollection()
-            .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
-            .AddSingleton<IConfiguration>(configuration)
-            .AddSingleton<ICurrentUser>(new TestCurrentUser())
-            .AddApplication()
-            .AddInfrastructure(configuration)
-            .BuildServiceProvider();
+        await using var services = TestDatabases.Services(TestDatabases.Settings(database, connection));
         var (subscriber, run, delivery) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
         Guid[] reports = [Guid.Parse("ffeeddcc-bbaa-4988-7766-554433221100"), Guid.NewGuid(), Guid.NewGuid()];
         var items = "[" + string.Join(",", reports.Select((r, i) => $$"""{"reportId":"{{r}}","reasons":["Skäl {{i}}"]}""")) + "]";

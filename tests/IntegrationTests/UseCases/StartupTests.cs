@@ -1,13 +1,8 @@
-using Lessons.Application;
-using Lessons.Application.Common.Ports;
-using Lessons.Infrastructure;
 using Lessons.Infrastructure.Persistence;
 using Lessons.IntegrationTests.Fixtures;
 
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Lessons.IntegrationTests.UseCases;
 
@@ -18,14 +13,7 @@ public sealed class StartupTests
     {
         var settings = TestDatabases.Settings(database, await TestDatabases.CreateEmptyAsync(database));
         settings["DemoContent:Enabled"] = "true";
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        await using var services = new ServiceCollection()
-            .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
-            .AddSingleton<IConfiguration>(configuration)
-            .AddSingleton<ICurrentUser>(new TestCurrentUser())
-            .AddApplication()
-            .AddInfrastructure(configuration)
-            .BuildServiceProvider();
+        await using var services = TestDatabases.Services(settings);
 
         await services.InitialiseDatabaseAsync();
         var first = await Counts(services);
