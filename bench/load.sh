@@ -73,7 +73,10 @@ echo "   $(psql_ "SELECT count(*) FROM reports WHERE \"Status\" = 'published'") 
 
 start_node() {   # $1 = 1 or 2; sets NODE1/NODE2
   local port_var=PORT$1
-  (cd "$APP" && Search__IndexPath="$WORK/index$1" exec dotnet Lessons.Web.dll --urls "http://127.0.0.1:${!port_var}") >>"$WORK/node$1.log" 2>&1 &
+  # Timestamped, with the host's "Now listening" and readiness changes: the restart's timeline is in the node's log.
+  (cd "$APP" && exec env Search__IndexPath="$WORK/index$1" Logging__Console__FormatterName=simple Logging__Console__FormatterOptions__TimestampFormat="HH:mm:ss.fff " Logging__Console__FormatterOptions__SingleLine=true \
+    Logging__LogLevel__Microsoft.Hosting.Lifetime=Information Logging__LogLevel__Lessons.Web.Infrastructure.ReadinessLog=Information \
+    dotnet Lessons.Web.dll --urls "http://127.0.0.1:${!port_var}") >>"$WORK/node$1.log" 2>&1 &
   eval "NODE$1=$!"
 }
 ready() { [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$1/health/ready")" = 200 ]; }
@@ -87,7 +90,7 @@ openssl req -x509 -newkey rsa:2048 -nodes -subj /CN=localhost -addext subjectAlt
 # The same substitutions as tests/IntegrationTests/Fixtures/Nginx.cs, with nginx's usual worker per core.
 sed -e "s|pid /run/nginx-lessons.pid;|pid $WORK/nginx/nginx.pid;|" \
     -e "s|/var/log/nginx/lessons-error.log|$WORK/nginx/error.log|" \
-    -e "s|access_log /var/log/nginx/lessons-access.log;|access_log off;|" \
+    -e "s|access_log /var/log/nginx/lessons-access.log;|log_format timing '\$request_time \$status \$request_uri [\$upstream_response_time] [\$upstream_addr]'; access_log $WORK/nginx/timing.log timing buffer=256k flush=2s;|" \
     -e "s|/var/lib/nginx/|$WORK/nginx/|" \
     -e "s|server 127.0.0.1:5001|server 127.0.0.1:$PORT1|" -e "s|server 127.0.0.1:5002|server 127.0.0.1:$PORT2|" \
     -e "s|listen 80;|listen 127.0.0.1:$(free_port);|" -e "s|listen 443 ssl;|listen 127.0.0.1:$NGINX_PORT ssl;|" \
@@ -133,8 +136,12 @@ LUA
 } > "$WORK/mix.lua"
 echo "   $(grep -c '^  "' "$WORK/mix.lua") paths"
 
-# Publishing while the load runs: the import verb, a new report every round, as an operator's script would.
-publisher() {
+# Publishing while the load runs. PUBLISH=site (the default): an author writes and submits a report through the
+# form and an administrator publishes it, over HTTPS through nginx, every PUBLISH_EVERY seconds (bench/publisher.py),
+# as people publish. PUBLISH=import: the import verb, a whole process per report, as the first version of this script
+# did (each start costs about 3 s of CPU on the same two cores). PUBLISH=none: nothing.
+PUBLISH=${PUBLISH:-site}; PUBLISH_EVERY=${PUBLISH_EVERY:-1}
+import_loop() {
   local n=0
   while true; do
     n=$((n+1))
@@ -148,24 +155,35 @@ json.dump([r], open(sys.argv[2], "w"), ensure_ascii=False)
 PY
     (cd "$APP" && /usr/bin/time -a -o "$WORK/import.cpu" -f "%U %S" dotnet Lessons.Web.dll import "$WORK/new.json" >/dev/null 2>>"$WORK/publisher.log") \
       && echo ok >> "$WORK/published" || echo failed >> "$WORK/published"
-    sleep 1
+    sleep "$PUBLISH_EVERY"
   done
 }
-: > "$WORK/published"
-publisher & PUBLISHER=$!
+: > "$WORK/published"; : > "$WORK/import.cpu"
+case $PUBLISH in
+  site)
+    admin_password=$(cd "$APP" && dotnet Lessons.Web.dll create-admin admin@lasttest.se | grep -o 'lösenord: .*' | cut -d' ' -f2)
+    python3 "$REPO/bench/publisher.py" "$BASE" "$WORK/mail" admin@lasttest.se "$admin_password" "$PUBLISH_EVERY" "$WORK/published" \
+      2>>"$WORK/publisher.log" & PUBLISHER=$!
+    for _ in $(seq 600); do [ -f "$WORK/published.ready" ] || ! kill -0 "$PUBLISHER" 2>/dev/null && break; sleep 0.1; done
+    [ -f "$WORK/published.ready" ] || { echo "the publisher did not sign in: $(tail -5 "$WORK/publisher.log")" >&2; exit 1; } ;;
+  import) import_loop & PUBLISHER=$! ;;
+  none) ;;
+  *) echo "PUBLISH is site, import or none" >&2; exit 1 ;;
+esac
 
 echo "== wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s through nginx; node 1 is killed (kill -9) at $((DURATION / 2)) s"
 load
 POSTMASTER=$(head -1 "$WORK/pg/data/postmaster.pid"); NGINX_MASTER=$(cat "$WORK/nginx/nginx.pid")
+: > "$WORK/nginx/timing.log"     # only the run's requests
+publisher_0=0; [ "$PUBLISH" = site ] && publisher_0=$(cpu_of "$PUBLISHER")
 cpu_before="$(cpu_of "$NODE1") $(cpu_of "$NODE2") $(cpu_of "$NGINX_MASTER") $(cpu_of "$POSTMASTER")"
-: > "$WORK/import.cpu"
 /usr/bin/time -o "$WORK/wrk.cpu" -f "%U %S" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s -s "$WORK/mix.lua" "$BASE" > "$WORK/wrk.out" 2>&1 & WRK=$!
 PIDS+=("$WRK")
 sleep $((DURATION / 2))
 load
 node1_before_kill=$(cpu_of "$NODE1")
 kill -9 "$NODE1"; wait "$NODE1" 2>/dev/null || true
-killed=$(now)
+killed=$(now); echo "$(date -u +%H:%M:%S.%N | cut -c1-12) killed" >> "$WORK/node1.log"
 latest_at_kill=$(psql_ 'SELECT coalesce(max("Id"), 0) FROM search_changes')
 start_node 1
 until ready "$PORT1"; do sleep 0.05; done
@@ -176,19 +194,26 @@ wait "$WRK" || true
 read -r n1_0 n2_0 ngx_0 pg_0 <<< "$cpu_before"
 cpu_node1=$(echo "$node1_before_kill - $n1_0 + $(cpu_of "$NODE1")" | bc); cpu_node2=$(echo "$(cpu_of "$NODE2") - $n2_0" | bc)
 cpu_nginx=$(echo "$(cpu_of "$NGINX_MASTER") - $ngx_0" | bc); cpu_pg=$(echo "$(cpu_of "$POSTMASTER") - $pg_0" | bc)
-kill "$PUBLISHER" 2>/dev/null || true; wait "$PUBLISHER" 2>/dev/null || true; PUBLISHER=
+cpu_publisher=0; [ "$PUBLISH" = site ] && cpu_publisher=$(echo "$(cpu_of "$PUBLISHER") - $publisher_0" | bc)
+[ -n "${PUBLISHER:-}" ] && { kill "$PUBLISHER" 2>/dev/null || true; wait "$PUBLISHER" 2>/dev/null || true; PUBLISHER=; }
 load
 
 echo "== results"
 cat "$WORK/wrk.out" | grep -vE "^Running|threads and|^  [0-9]+ threads"
 printf 'killed node: /health/ready 200 after %.2f s; caught up with the outbox as of the kill (row %s) after %.2f s\n' \
   "$(echo "$ready_at - $killed" | bc)" "$latest_at_kill" "$(echo "$caught_at - $killed" | bc)"
-echo "published during the run: $(grep -c ok "$WORK/published" || true) imports ok, $(grep -c failed "$WORK/published" || true) failed (each import is a whole process: start, migrate check, import)"
+echo "published during the run ($PUBLISH, every $PUBLISH_EVERY s): $(grep -c '^ok' "$WORK/published" || true) ok, $(grep -c '^failed' "$WORK/published" || true) failed;" \
+  "$(awk '/^ok/ {n++; t += $2; if ($2 > m) m = $2} END {if (n) printf "%.2f s on average to write, submit and publish one, at most %.2f s", t / n, m}' "$WORK/published")"
+grep '^failed' "$WORK/published" | sort | uniq -c | head -5 || true
+echo "node 1's restart, from its log: $(grep -E 'killed|Now listening|Ready|Not ready|Application started' "$WORK/node1.log" | grep -A20 killed | cut -c1-110 | tr '\n' ';' | sed 's/  */ /g')"
 echo "both nodes' indexes against the database: $(psql_ "SELECT count(*) FROM reports WHERE \"Status\" = 'published'") published;" \
   "node 1 $(curl -s "http://127.0.0.1:$PORT1/health/ready" | grep -oE '"documents":[0-9]+' | cut -d: -f2)," \
   "node 2 $(curl -s "http://127.0.0.1:$PORT2/health/ready" | grep -oE '"documents":[0-9]+' | cut -d: -f2) documents"
 cpu_import=$(awk '{t += $1 + $2} END {printf "%.2f", t}' "$WORK/import.cpu"); cpu_wrk=$(awk '{printf "%.2f", $1 + $2}' "$WORK/wrk.cpu")
 echo "CPU seconds during the run (of $(nproc) cores x ${DURATION} s): node 1 $cpu_node1 (both lives), node 2 $cpu_node2, nginx $cpu_nginx," \
-  "PostgreSQL $cpu_pg, the import processes $cpu_import, wrk $cpu_wrk"
-echo "errors logged by the nodes: node 1 $(grep -c "^fail:" "$WORK/node1.log" || true), node 2 $(grep -c '^fail:' "$WORK/node2.log" || true);" \
+  "PostgreSQL $cpu_pg, the import processes $cpu_import, the publisher (python) $cpu_publisher, wrk $cpu_wrk"
+kill -USR1 "$NGINX_MASTER"; sleep 0.5    # reopening its logs makes nginx write out what it buffered
+echo "== per path class (nginx's timing log)"
+python3 "$REPO/bench/load-paths.py" "$WORK/nginx/timing.log"
+echo "errors logged by the nodes: node 1 $(grep -cE '^([0-9:.]+ )?fail:' "$WORK/node1.log" || true), node 2 $(grep -cE '^([0-9:.]+ )?fail:' "$WORK/node2.log" || true);" \
   "nginx: $(grep -c 'upstream prematurely closed' "$WORK/nginx/error.log" || true) requests cut by the kill (retried on the other node)"

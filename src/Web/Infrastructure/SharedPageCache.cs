@@ -13,9 +13,10 @@ namespace Lessons.Web.Infrastructure;
 
 /// <summary>
 /// Output caching of what every anonymous reader is shown alike: the start page, report pages, the search page, the
-/// API's search and the feed. Each node keeps its own copies in memory; a save on this node evicts them at once
-/// (<see cref="ISharedPageCache"/>), and a change saved elsewhere (another node, a command verb) shows when the copy
-/// expires, after <c>OutputCache:Seconds</c> (5 by default; 0 turns caching off).
+/// API's search and reports, and the feed. Each node keeps its own copies in memory; a save on this node evicts them
+/// at once (<see cref="ISharedPageCache"/>), a report changed elsewhere (another node, a command verb) when this node's
+/// index applies its outbox row, and any other change saved elsewhere shows when the copy expires, after
+/// <c>OutputCache:Seconds</c> (5 by default; 0 turns caching off).
 /// </summary>
 public static class SharedPageCache
 {

@@ -97,6 +97,33 @@ public sealed class PageCacheTests
     }
 
     [Fact]
+    public async Task The_report_api_answers_anonymous_readers_from_the_cache_and_a_change_saved_here_at_once()
+    {
+        await using var app = await LessonsApp.StartAsync();
+        var (admin, author) = await EditorsAsync(app);
+        var path = await WriteAsync(admin, author, "Nattkameror i hemtjänsten");
+        var api = "/api/v1/reports/" + path.Split('/')[^1];
+        var first = await app.Browser().GetAsync(api);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Contains("Fråga brukarna först.", await first.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // Behind the site's back (nothing evicts): only a copy from the cache still has the old text.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var id = Guid.Parse(path.Split('/')[^1]);
+            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<LessonsDbContext>().Reports.Where(r => r.Id == id)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Content.Lessons, "- Ändrad i databasen.")));
+        }
+
+        Assert.Contains("Fråga brukarna först.", await app.Browser().GetStringAsync(api), StringComparison.Ordinal);
+        Assert.Contains("Ändrad i databasen.", await author.GetStringAsync(api), StringComparison.Ordinal);
+
+        await author.SubmitAsync(path + "/redigera", "Spara ny version", [("Input.Lessons", "- Fråga personalen också.")]);
+
+        Assert.Contains("Fråga personalen också.", await app.Browser().GetStringAsync(api), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Members_only_content_never_enters_the_cache()
     {
         await using var app = await LessonsApp.StartAsync();
@@ -109,6 +136,8 @@ public sealed class PageCacheTests
         var visitor = app.Browser();
 
         Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync(path)).StatusCode);
+        Assert.Contains("Nattkameror bara för medlemmar", await author.GetStringAsync("/api/v1/reports/" + path.Split('/')[^1]), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/api/v1/reports/" + path.Split('/')[^1])).StatusCode);
         Assert.DoesNotContain("Nattkameror bara för medlemmar", await MainTextAsync(visitor, "/sok?q=nattkameror"), StringComparison.Ordinal);
         Assert.DoesNotContain("Nattkameror bara för medlemmar", await visitor.GetStringAsync("/api/v1/reports?q=nattkameror"), StringComparison.Ordinal);
     }

@@ -28,6 +28,41 @@ public sealed class PageTests
         }
     }
 
+    /// <summary>Files are served straight after the security headers are set, and the static-file middleware ends the
+    /// pipeline there: whatever comes after it never runs for a file, so the headers must already be on.</summary>
+    [Fact]
+    public async Task Static_files_carry_the_same_security_headers_as_pages_plain_compressed_and_not_modified()
+    {
+        await using var app = await LessonsApp.StartAsync();
+        var client = app.Browser();
+        string[] names = ["Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options", "Referrer-Policy", "Permissions-Policy", "Cross-Origin-Opener-Policy"];
+        var page = await client.GetAsync("/");
+        var expected = names.ToDictionary(n => n, n => string.Join(";", page.Headers.GetValues(n)));
+        Assert.Equal("nosniff", expected["X-Content-Type-Options"]);
+
+        foreach (var path in new[] { "/css/site.css", "/js/site.js", "/favicon.svg" })
+        {
+            var plain = await client.GetAsync(path);
+            using var brotli = new HttpRequestMessage(HttpMethod.Get, path) { Headers = { { "Accept-Encoding", "br" } } };
+            var compressed = await client.SendAsync(brotli);
+            using var again = new HttpRequestMessage(HttpMethod.Get, path);
+            again.Headers.IfNoneMatch.Add(plain.Headers.ETag!);
+            var notModified = await client.SendAsync(again);
+
+            foreach (var response in new[] { plain, compressed, notModified })
+            {
+                foreach (var name in names)
+                {
+                    Assert.True(response.Headers.TryGetValues(name, out var values), $"{path} ({response.StatusCode}, {response.Content.Headers.ContentEncoding.FirstOrDefault() ?? "plain"}) has no {name}");
+                    Assert.Equal(expected[name], string.Join(";", values));
+                }
+            }
+            Assert.Equal(HttpStatusCode.OK, plain.StatusCode);
+            Assert.Equal("br", compressed.Content.Headers.ContentEncoding.SingleOrDefault());
+            Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        }
+    }
+
     [Fact]
     public async Task The_start_page_lists_the_latest_reports_and_each_links_to_its_page()
     {
