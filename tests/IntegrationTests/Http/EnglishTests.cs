@@ -212,6 +212,22 @@ public sealed partial class EnglishTests
         Assert.Contains("lund.se", (await admin.GetPageAsync(lund)).QuerySelector(".domain-list")!.TextContent, StringComparison.Ordinal);
     }
 
+    /// <summary>The resend question has no å, ä or ö for the scan to find, so its words are read here.</summary>
+    [Fact]
+    public async Task The_question_before_resending_a_digest_is_asked_in_english()
+    {
+        await using var app = await LessonsApp.StartAsync();
+        var admin = await app.AdminAsync();
+        await admin.GetAsync("/sprak?to=en");
+
+        var response = await admin.GetAsync("/moderering/utskick/skicka-igen/" + Guid.NewGuid());
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var page = await HtmlForm.ParseAsync(response);
+        Assert.Equal("Send the mail again?", page.QuerySelector("main h1")!.TextContent);
+        Assert.Equal("The mail is not stuck, or does not exist. Back to the mailings", page.QuerySelector("main .warning")!.TextContent.Trim());
+    }
+
     [Fact]
     public async Task A_password_that_is_too_short_is_refused_in_the_readers_language()
     {
