@@ -12,9 +12,9 @@ public sealed class MembershipNotifications(Notifier notifier)
     {
         var (to, moderators) = await notifier.EditorsOrModeratorsAsync(organisation.Id, ct);
         await notifier.SendAsync(to, member.Id, new Notification(
-            $"{member.DisplayName} vill gå med i {organisation.Name}",
+            new("{0} vill gå med i {1}", member.DisplayName, organisation.Name),
             [
-                $"{member.DisplayName} ({member.Email}) har ansökt om att gå med i {organisation.Name} på Lessons.",
+                new("{0} ({1}) har ansökt om att gå med i {2} på Lessons.", member.DisplayName, member.Email, organisation.Name),
                 moderators
                     ? "Organisationen har ännu inga redaktörer, så ansökan går till plattformens moderatorer."
                     : "Som redaktör för organisationen godkänner eller avslår du ansökan.",
@@ -25,10 +25,10 @@ public sealed class MembershipNotifications(Notifier notifier)
     }
 
     public async Task ApprovedAsync(Member member, Organisation organisation, Guid? approvedBy, CancellationToken ct) =>
-        await notifier.SendAsync([new Recipient(member.Id, member.Email, member.DisplayName)], approvedBy, new Notification(
-            $"Du är nu medlem i {organisation.Name} på Lessons",
+        await notifier.SendAsync([new Recipient(member.Id, member.Email, member.DisplayName, member.PreferredLanguage)], approvedBy, new Notification(
+            new("Du är nu medlem i {0} på Lessons", organisation.Name),
             [
-                $"Din ansökan om att gå med i {organisation.Name} är godkänd.",
+                new("Din ansökan om att gå med i {0} är godkänd.", organisation.Name),
                 "Nu kan du skriva rapporter för organisationen och läsa rapporter som bara är öppna för medlemmar.",
             ],
             "Skriv en rapport",

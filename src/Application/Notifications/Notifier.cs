@@ -2,6 +2,7 @@ using Lessons.Application.Common.Ports;
 using Lessons.Domain.Members;
 
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 
 namespace Lessons.Application.Notifications;
@@ -11,7 +12,7 @@ namespace Lessons.Application.Notifications;
 /// happened whether or not the mail gets through.
 /// </summary>
 public sealed class Notifier(
-    ILessonsDbContext db, IEmailSender email, IModeratorDirectory moderators, ISiteAddress site, ILogger<Notifier> log)
+    ILessonsDbContext db, IEmailSender email, IModeratorDirectory moderators, ISiteAddress site, IStringLocalizer text, ILogger<Notifier> log)
 {
     public string Link(string path) => site.Link(path);
 
@@ -19,7 +20,7 @@ public sealed class Notifier(
         await db.Members.AsNoTracking()
             .Where(m => m.OrganisationId == organisationId && m.Role == MemberRole.Editor)
             .OrderBy(m => m.Email)
-            .Select(m => new Recipient(m.Id, m.Email, m.DisplayName)).ToListAsync(ct);
+            .Select(m => new Recipient(m.Id, m.Email, m.DisplayName, m.PreferredLanguage)).ToListAsync(ct);
 
     /// <summary>The organisation's editors, or the moderators while it has none, so nothing waits for nobody.</summary>
     public async Task<(IReadOnlyList<Recipient> To, bool Moderators)> EditorsOrModeratorsAsync(Guid organisationId, CancellationToken ct)
@@ -33,7 +34,7 @@ public sealed class Notifier(
     public async Task<Recipient?> MemberAsync(Guid? memberId, CancellationToken ct) =>
         memberId is not { } id ? null
             : await db.Members.AsNoTracking().Where(m => m.Id == id)
-                .Select(m => new Recipient(m.Id, m.Email, m.DisplayName)).SingleOrDefaultAsync(ct);
+                .Select(m => new Recipient(m.Id, m.Email, m.DisplayName, m.PreferredLanguage)).SingleOrDefaultAsync(ct);
 
     /// <summary>Sends to each recipient once, never to the person who did the thing.</summary>
     public async Task SendAsync(IEnumerable<Recipient?> recipients, Guid? actor, Notification notification, CancellationToken ct)
@@ -43,13 +44,13 @@ public sealed class Notifier(
         {
             try
             {
-                await email.SendAsync(notification.Render(to), ct);
+                await email.SendAsync(notification.Render(to, text), ct);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // The action is saved already; a mail server that is down must not turn it into an error page, and
                 // the next recipient should still get theirs.
-                log.LogError(e, "Could not send \"{Subject}\" to {Recipient}", notification.Subject, to.Email);
+                log.LogError(e, "Could not send \"{Subject}\" to {Recipient}", notification.Subject.Swedish, to.Email);
             }
         }
     }

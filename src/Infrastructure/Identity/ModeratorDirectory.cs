@@ -1,4 +1,5 @@
 using Lessons.Application.Notifications;
+using Lessons.Domain;
 using Lessons.Infrastructure.Persistence;
 
 using Microsoft.EntityFrameworkCore;
@@ -17,9 +18,11 @@ internal sealed class ModeratorDirectory(LessonsDbContext db) : IModeratorDirect
                 join role in db.Roles on userRole.RoleId equals role.Id
                 join user in db.Users on userRole.UserId equals user.Id
                 where RoleNames.Contains(role.NormalizedName!) && user.EmailConfirmed && user.Email != null
-                select new { user.Id, user.Email, user.DisplayName })
+                // A moderator made by the CLI may have no member row yet: their mails stay Swedish.
+                let language = db.Members.Where(m => m.Id == user.Id).Select(m => m.PreferredLanguage).FirstOrDefault()
+                select new { user.Id, user.Email, user.DisplayName, Language = language ?? LanguageCodes.Swedish })
             .AsNoTracking().ToListAsync(ct);
         return [.. rows.DistinctBy(r => r.Id).OrderBy(r => r.Email, StringComparer.Ordinal)
-            .Select(r => new Recipient(r.Id, r.Email!, r.DisplayName))];
+            .Select(r => new Recipient(r.Id, r.Email!, r.DisplayName, r.Language))];
     }
 }

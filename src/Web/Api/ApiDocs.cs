@@ -31,7 +31,9 @@ internal static class ApiDocs
                 Version = "v1",
                 Description = "Publicerade erfarenhetsrapporter från svensk offentlig sektor: sök, läs en rapport, hitta liknande, "
                     + "taxonomin och prenumerationer. Bara det som en oinloggad läsare får se kommer med. Fel svarar 400 eller 404 "
-                    + "med application/problem+json som namnger fältet.",
+                    + "med application/problem+json som namnger fältet. Svaren är på svenska; föredrar Accept-Language "
+                    + "engelska (en före sv) är felens title och errors på engelska. Rapporterna och taxonomin är desamma "
+                    + "på båda språken, och en prenumerations mejl följer fältet language, inte rubriken.",
             };
             return Task.CompletedTask;
         });

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 using Lessons.Application.Common.Errors;
 using Lessons.Domain;
 
@@ -33,15 +35,18 @@ internal static class ErrorMapping
         _ => (StatusCodes.Status500InternalServerError, "Något gick fel hos oss. Försök igen om en stund."),
     };
 
-    /// <summary>The API's answer for an exception: problem+json naming the field where there is one.</summary>
+    /// <summary>The API's answer for an exception: problem+json naming the field where there is one, its title and
+    /// messages in the request's language (<see cref="UseApiLanguage"/>).</summary>
     public static IResult ToProblem(Exception exception)
     {
-        var (status, title) = Classify(exception);
+        var (status, swedishTitle) = Classify(exception);
+        var title = UiText.Get(swedishTitle);
         ProblemDetails problem = exception switch
         {
-            ValidationFailedException v => new ValidationProblemDetails(v.Errors.ToDictionary(e => e.Key, e => e.Value)) { Title = title },
+            ValidationFailedException v => new ValidationProblemDetails(
+                v.Errors.ToDictionary(e => e.Key, e => e.Value.Select(UiText.Get).ToArray())) { Title = title },
             DomainRuleException { Field: { } field } d => new ValidationProblemDetails(
-                new Dictionary<string, string[]> { [field] = [d.Message] }) { Title = title },
+                new Dictionary<string, string[]> { [field] = [UiText.Get(d.Message)] }) { Title = title },
             _ => new ProblemDetails { Title = title },
         };
         problem.Status = status;
@@ -51,6 +56,7 @@ internal static class ErrorMapping
     /// <summary>Wraps every API endpoint: known failures become problem+json; anything else is logged as a 500 problem.</summary>
     public static RouteGroupBuilder WithProblemDetails(this RouteGroupBuilder group) => group.AddEndpointFilter(async (context, next) =>
     {
+        UseApiLanguage(context.HttpContext.Request);
         try
         {
             return await next(context);
@@ -62,4 +68,27 @@ internal static class ErrorMapping
             return ToProblem(e);
         }
     });
+
+    /// <summary>
+    /// The API speaks Swedish, like the site, unless the request asks for English: by Accept-Language, where the first
+    /// of Swedish and English by preference decides, or else by the reader's own choice of the site's language (the
+    /// cookie, <c>ui-culture</c>). Unlike the pages, a program that says it wants English gets it: nobody shares an
+    /// API answer as a link. The culture is set for the rest of the endpoint; a subscription's mails still follow its
+    /// own <c>language</c> field.
+    /// </summary>
+    public static void UseApiLanguage(HttpRequest request)
+    {
+        var asked = request.GetTypedHeaders().AcceptLanguage
+            .Where(l => l.Quality is not <= 0)
+            .OrderByDescending(l => l.Quality ?? 1)  // stable: equal preferences keep the header's order
+            .Select(l => l.Value.Value ?? "")
+            .FirstOrDefault(v => IsLanguage(v, "en") || IsLanguage(v, "sv"));
+        if (asked is null) return;
+        var culture = IsLanguage(asked, "en") ? Languages.English : Languages.Swedish;
+        CultureInfo.CurrentCulture = culture;
+        CultureInfo.CurrentUICulture = culture;
+    }
+
+    private static bool IsLanguage(string tag, string language) =>
+        tag.Equals(language, StringComparison.OrdinalIgnoreCase) || tag.StartsWith(language + "-", StringComparison.OrdinalIgnoreCase);
 }

@@ -43,11 +43,14 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
         if (failure is not null && status < 500)
             logger.LogInformation("{Path} answered {Status}: {Exception}: {Reason}", failure.Path, status, failure.Error.GetType().Name, failure.Error.Message);
         Response.StatusCode = status;
-        (Heading, Message) = Describe(status, reason);
-        // An API client gets the API's contract (problem+json) for a path or method it has no endpoint for, too.
+        // An API client gets the API's contract (problem+json) for a path or method it has no endpoint for, too,
+        // in the API's language.
         var path = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath ?? failure?.Path;
-        if (path is not null && path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
-            return new JsonResult(new ProblemDetails { Status = status, Title = Message }) { StatusCode = status, ContentType = "application/problem+json" };
+        var api = path is not null && path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase);
+        if (api) ErrorMapping.UseApiLanguage(Request);
+        (Heading, Message) = Describe(status, reason);
+        if (api)
+            return new JsonResult(new ProblemDetails { Status = status, Title = UiText.Get(Message) }) { StatusCode = status, ContentType = "application/problem+json" };
         return Page();
     }
 

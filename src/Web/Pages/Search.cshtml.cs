@@ -42,7 +42,13 @@ public sealed class SearchModel(ISender sender) : PageModel
         : "/prenumerera";
 
     /// <summary>The same filters as an Atom feed.</summary>
-    public string FeedLink() => SavedSearches.From(Query).ToQueryString() is { Length: > 0 } q ? "/feeds/reports.atom?" + q : "/feeds/reports.atom";
+    /// <summary>The search as a feed, in the reader's language (a feed reader sends no cookie, so the address says it).</summary>
+    public string FeedLink()
+    {
+        var q = SavedSearches.From(Query).ToQueryString();
+        if (UiText.IsEnglish) q = q.Length > 0 ? q + "&lang=en" : "lang=en";
+        return q.Length > 0 ? "/feeds/reports.atom?" + q : "/feeds/reports.atom";
+    }
 
     /// <summary>The same search with the corrected words.</summary>
     public string SuggestionLink(string suggestion) => Link(["q"], ("q", suggestion));

@@ -22,7 +22,7 @@ public sealed class EnglishPagesTests(DemoSite site) : IClassFixture<DemoSite>
                 // The search with hits both without a filter (on a phone the filters' disclosure is then closed, and
                 // the count's h2 is all that stands between the h1 and the cards' h3) and with one (chips).
                 "/", "/sok?q=exempel", "/sok?q=exempel&organisationType=kommun", "/sok?q=zzzyxq&outcome=misslyckades", report, "/organisationer", "/insikter", "/om",
-                "/om/personuppgifter", "/om/tillganglighet", "/konto/logga-in", "/konto/registrera", "/prenumerera", "/fel/404",
+                "/om/personuppgifter", "/om/tillganglighet", "/konto/logga-in", "/konto/registrera", "/prenumerera", "/fel/404", "/fel/500",
             })
             {
                 browser.Open(path);

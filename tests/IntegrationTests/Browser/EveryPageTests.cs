@@ -19,8 +19,8 @@ public sealed class EveryPageTests(PeopleSite site) : IClassFixture<PeopleSite>
     /// <summary>
     /// Opens every page of the list in <paramref name="language"/> and hands each to <paramref name="check"/> with a
     /// name for its screenshot: the public pages, a subscriber's confirmation and manage pages (reached through the
-    /// mail, as a subscriber does), a member's pages and the report form with and without errors, an administrator's,
-    /// and the error pages.
+    /// mail, as a subscriber does), a member's pages and the report form with and without errors, an administrator's
+    /// with the removal question, and the error pages (404, 500).
     /// </summary>
     private async Task WalkAsync(Chromium browser, string language, string who, Action<string> check)
     {
@@ -57,6 +57,7 @@ public sealed class EveryPageTests(PeopleSite site) : IClassFixture<PeopleSite>
             ("/prenumerera", "subscribe"), (manage, "subscription-manage"), ("/insikter", "insights"),
             ("/organisationer", "organisations"), (organisation, "organisation"),
             ("/om", "about"), ("/om/personuppgifter", "personal-data"), ("/om/tillganglighet", "accessibility"), ("/finns-inte", "404"),
+            ("/fel/500", "500"),
         };
         foreach (var (path, name) in pages) Visit(path, name);
 
@@ -79,6 +80,16 @@ public sealed class EveryPageTests(PeopleSite site) : IClassFixture<PeopleSite>
         browser.SignIn(PeopleSite.Admin, site.AdminPassword);
         foreach (var (path, name) in new[] { ("/moderering/utskick", "digests"), ("/moderering/ansokningar", "join-requests"), (site.Lund, "organisation-managed") })
             Visit(path, name);
+
+        // The removal question, as the page's dialog asks it over the organisation's page; answered "no", so the
+        // domain stays for the other walks.
+        browser.Find("main button[data-confirm]").Click();
+        var question = browser.WaitFor(d => d.FindElements(By.CssSelector("dialog[open] h2")).FirstOrDefault(), "the removal question");
+        Assert.StartsWith(language == "en" ? "Do you want to remove the domain lund.se" : "Vill du ta bort domänen lund.se", question.Text, StringComparison.Ordinal);
+        Assert.Equal(language == "en" ? ["Yes, remove", "Cancel"] : ["Ja, ta bort", "Avbryt"], browser.FindAll("dialog[open] button").Select(b => b.Text.Trim()));
+        check("removal-question");
+        browser.Find("dialog[open] button.secondary").Click();
+        browser.WaitFor(d => d.FindElements(By.CssSelector("dialog[open]")).Count == 0 ? d : null, "the dialog to close");
     }
 
     [Theory]

@@ -156,14 +156,24 @@ public sealed partial class EnglishTests
         var report = (await visitor.GetPageAsync("/sok?q=chattbot")).QuerySelector(".report-list h3 a")!.GetAttribute("href")!;
         var organisation = (await visitor.GetPageAsync("/organisationer")).QuerySelectorAll("main a")
             .Select(a => a.GetAttribute("href")!).First(h => h.StartsWith("/organisationer/", StringComparison.Ordinal));
+        // A subscriber's manage page, reached as a subscriber does: subscribed and confirmed on the English pages.
+        await visitor.SubmitAsync("/prenumerera", "Subscribe", [("email", "emma@example.org"), ("principles", "testa-och-lara")]);
+        var confirmed = await visitor.SubmitAsync(app.LinkIn("emma@example.org", "/prenumerera/bekrafta/"), "Confirm", []);
+        var manage = (await HtmlForm.ParseAsync(confirmed)).QuerySelectorAll("main a")
+            .Select(a => a.GetAttribute("href")!).Single(h => h.StartsWith("/prenumerera/hantera/", StringComparison.Ordinal));
 
         string[] anonymous =
         [
             "/", "/sok", "/sok?q=chattbot", "/sok?q=zzzyxq+qqqwv&outcome=misslyckades", report, "/organisationer", organisation,
             "/insikter", "/om", "/om/personuppgifter", "/om/tillganglighet", "/konto/logga-in", "/konto/registrera",
-            "/konto/glomt-losenord", "/prenumerera", "/fel/404", "/rapporter/" + Guid.NewGuid(),
+            "/konto/glomt-losenord", "/prenumerera", "/fel/404", "/fel/500", "/rapporter/" + Guid.NewGuid(), manage,
         ];
-        string[] signedIn = ["/konto", "/rapporter/ny", "/mina-rapporter", report, organisation, "/moderering/synonymer", "/moderering/ansokningar"];
+        string[] signedIn =
+        [
+            "/konto", "/konto/bevakningar", "/rapporter/ny", "/mina-rapporter", report, organisation, "/moderering/synonymer",
+            "/moderering/ansokningar", "/moderering/utskick", "/moderering/utskick?epost=okand%40example.org",
+            "/moderering/utskick?epost=emma%40example.org", "/moderering/utskick/skicka-igen/" + Guid.NewGuid(),
+        ];
 
         var found = new List<string>();
         foreach (var (client, path) in anonymous.Select(p => (visitor, p)).Concat(signedIn.Select(p => (admin, p))))
@@ -175,6 +185,119 @@ public sealed partial class EnglishTests
         }
 
         Assert.True(found.Count == 0, "Swedish outside lang=\"sv\":\n" + string.Join("\n", found));
+    }
+
+    [Fact]
+    public async Task The_removal_question_asks_in_english_and_removes_nothing_until_confirmed()
+    {
+        await using var app = await LessonsApp.StartAsync();
+        var admin = await app.AdminAsync();
+        var lund = await admin.OrganisationPathAsync("Lunds kommun");
+        await admin.SubmitAsync(lund, "Lägg till", [("Domain", "lund.se")]);
+        await admin.GetAsync("/sprak?to=en");
+
+        var asked = await admin.SubmitAsync(lund, "Remove lund.se");
+
+        var question = await HtmlForm.ParseAsync(asked);
+        Assert.Equal("Do you want to remove the domain lund.se?", question.QuerySelector(".confirm h2")!.TextContent.Trim());
+        Assert.Equal(
+            "Whoever confirms an e-mail address at lund.se no longer becomes a member of Lunds kommun at once. Those who are members already are not affected.",
+            question.QuerySelector(".confirm p")!.TextContent.Trim());
+        Assert.Empty(SwedishOutsideLangSv(question));
+        // The page's dialog asks the same, with its buttons in the page's language.
+        var button = (await admin.GetPageAsync(lund)).QuerySelectorAll("button[data-confirm]")
+            .Single(b => b.TextContent.Trim() == "Remove lund.se");
+        Assert.Equal(("Do you want to remove the domain lund.se?", "Yes, remove", "Cancel"),
+            (button.GetAttribute("data-confirm"), button.GetAttribute("data-yes"), button.GetAttribute("data-no")));
+        Assert.Contains("lund.se", (await admin.GetPageAsync(lund)).QuerySelector(".domain-list")!.TextContent, StringComparison.Ordinal);
+    }
+
+    /// <summary>The resend question has no å, ä or ö for the scan to find, so its words are read here.</summary>
+    [Fact]
+    public async Task The_question_before_resending_a_digest_is_asked_in_english()
+    {
+        await using var app = await LessonsApp.StartAsync();
+        var admin = await app.AdminAsync();
+        await admin.GetAsync("/sprak?to=en");
+
+        var response = await admin.GetAsync("/moderering/utskick/skicka-igen/" + Guid.NewGuid());
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var page = await HtmlForm.ParseAsync(response);
+        Assert.Equal("Send the mail again?", page.QuerySelector("main h1")!.TextContent);
+        Assert.Equal("The mail is not stuck, or does not exist. Back to the mailings", page.QuerySelector("main .warning")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task A_password_that_is_too_short_is_refused_in_the_readers_language()
+    {
+        await using var app = await LessonsApp.StartAsync();
+        var swedish = app.Browser();
+        var english = app.Browser();
+        await english.GetAsync("/sprak?to=en");
+
+        var inSwedish = await swedish.SubmitAsync("/konto/registrera", "Skapa konto", [("DisplayName", "Kort"), ("Email", "kort@example.org"), ("Password", "kort")]);
+        var inEnglish = await english.SubmitAsync("/konto/registrera", "Create account", [("DisplayName", "Short"), ("Email", "short@example.org"), ("Password", "short")]);
+
+        static string Error(AngleSharp.Html.Dom.IHtmlDocument page) => page.QuerySelector(".error-summary li")!.TextContent.Trim();
+        Assert.StartsWith("Lösenordet måste ha minst", Error(await HtmlForm.ParseAsync(inSwedish)), StringComparison.Ordinal);
+        Assert.StartsWith("The password must have at least", Error(await HtmlForm.ParseAsync(inEnglish)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_api_answers_its_problems_in_english_only_when_asked_in_english()
+    {
+        await using var app = await LessonsApp.StartAsync();
+        async Task<System.Text.Json.JsonElement> ProblemAsync(string? acceptLanguage)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/reports?yearFrom=2030&yearTo=2020");
+            if (acceptLanguage is not null) request.Headers.AcceptLanguage.ParseAdd(acceptLanguage);
+            var response = await app.Browser().SendAsync(request);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            return System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        }
+        static (string?, string?) Read(System.Text.Json.JsonElement problem) =>
+            (problem.GetProperty("title").GetString(), problem.GetProperty("errors").GetProperty("yearTo")[0].GetString());
+
+        Assert.Equal(("The details are not valid.", "The to-year cannot be before the from-year."), Read(await ProblemAsync("en-GB,en;q=0.9,sv;q=0.5")));
+        Assert.Equal(("Uppgifterna är inte giltiga.", "Till-året kan inte ligga före från-året."), Read(await ProblemAsync(null)));
+        Assert.Equal(("Uppgifterna är inte giltiga.", "Till-året kan inte ligga före från-året."), Read(await ProblemAsync("sv-SE,en;q=0.8")));
+        Assert.Equal(("Uppgifterna är inte giltiga.", "Till-året kan inte ligga före från-året."), Read(await ProblemAsync("de-DE")));
+        // A path the API has no endpoint for answers the same way (the error page's problem+json).
+        using var unknown = new HttpRequestMessage(HttpMethod.Get, "/api/v1/finns-inte");
+        unknown.Headers.AcceptLanguage.ParseAdd("en");
+        var notFound = await app.Browser().SendAsync(unknown);
+        Assert.Equal(HttpStatusCode.NotFound, notFound.StatusCode);
+        Assert.Equal("The page or report does not exist, or you are not allowed to see it.",
+            System.Text.Json.JsonDocument.Parse(await notFound.Content.ReadAsStringAsync()).RootElement.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task The_feed_speaks_english_when_its_address_says_so_and_the_english_search_links_that_feed()
+    {
+        await using var app = await LessonsApp.StartAsync(extra: new Dictionary<string, string?> { ["DemoContent:Enabled"] = "true" });
+        var english = app.Browser();
+        await english.GetAsync("/sprak?to=en");
+        var atom = XNamespace.Get("http://www.w3.org/2005/Atom");
+        async Task<XElement> FeedAsync(HttpClient client, string path) => XElement.Parse(await client.GetStringAsync(path));
+
+        var link = (await english.GetPageAsync("/sok?q=chattbot")).QuerySelector("a[type='application/atom+xml']")!.GetAttribute("href")!;
+        var inEnglish = await FeedAsync(app.Browser(), link);
+        var inSwedish = await FeedAsync(english, "/feeds/reports.atom?q=chattbot");
+
+        Assert.Equal("/feeds/reports.atom?q=chattbot&lang=en", link);
+        Assert.Equal("Lessons: new experience reports", inEnglish.Element(atom + "title")!.Value);
+        Assert.Equal("Experience from the public sector, failures included.", inEnglish.Element(atom + "subtitle")!.Value);
+        Assert.Equal("en", inEnglish.Attribute(XNamespace.Xml + "lang")!.Value);
+        var entry = inEnglish.Elements(atom + "entry").First();
+        Assert.Equal("sv", entry.Attribute(XNamespace.Xml + "lang")!.Value);
+        Assert.DoesNotContain(entry.Elements(atom + "category"), c => c.Attribute("label")!.Value.IndexOfAny(['å', 'ä', 'ö']) >= 0);
+        Assert.Contains("lang=en", inEnglish.Elements(atom + "link").Single(l => (string?)l.Attribute("rel") == "self").Attribute("href")!.Value, StringComparison.Ordinal);
+        Assert.DoesNotContain("lang=en", inEnglish.Elements(atom + "link").Single(l => (string?)l.Attribute("rel") == "alternate").Attribute("href")!.Value, StringComparison.Ordinal);
+        // Without it the feed is Swedish, whatever language the one fetching it reads the site in.
+        Assert.Equal("Lessons: nya erfarenhetsrapporter", inSwedish.Element(atom + "title")!.Value);
+        Assert.Equal("sv", inSwedish.Attribute(XNamespace.Xml + "lang")!.Value);
     }
 
     /// <summary>Every text a view asks the localizer for has its English entry, so no page falls back to Swedish

@@ -127,4 +127,54 @@ public sealed class MailLanguagePagesTests
         Assert.Equal("Confirm your subscription to Lessons", mail.Subject);
         Assert.Equal("en", Lang(mail));
     }
+
+    private static async Task<string?> SubscriberLanguageAsync(LessonsApp app, string email)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LessonsDbContext>();
+        return await db.Subscribers.Where(s => s.Email == email).Select(s => s.PreferredLanguage).SingleOrDefaultAsync();
+    }
+
+    /// <summary>Subscribes and confirms on the Swedish pages, and answers the manage page's address from the
+    /// confirmation's answer, where a subscriber without an account finds it.</summary>
+    private static async Task<(HttpClient Client, string Manage)> SubscribedInSwedishAsync(LessonsApp app, string email)
+    {
+        var client = app.Browser();
+        await client.SubmitAsync("/prenumerera", "Prenumerera", [("email", email), ("principles", "testa-och-lara")]);
+        var confirmed = await client.SubmitAsync(app.LinkIn(email, "/prenumerera/bekrafta/"), "Bekräfta", []);
+        var manage = (await HtmlForm.ParseAsync(confirmed)).QuerySelectorAll("main a")
+            .Select(a => a.GetAttribute("href")!).Single(h => h.StartsWith("/prenumerera/hantera/", StringComparison.Ordinal));
+        return (client, manage);
+    }
+
+    [Fact]
+    public async Task A_subscriber_without_an_account_chooses_the_mails_language_on_the_manage_page()
+    {
+        await using var app = await LessonsApp.StartAsync();
+        var (client, manage) = await SubscribedInSwedishAsync(app, "sven@example.org");
+        Assert.True(((AngleSharp.Html.Dom.IHtmlInputElement)(await client.GetPageAsync(manage)).QuerySelector("input[name=Language][value=sv]")!).IsChecked);
+
+        var saved = await client.SubmitAsync(manage, "Spara språket", [("Language", "en")]);
+
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        var page = await HtmlForm.ParseAsync(saved);
+        // Said once, by the layout: the page does not repeat the notice.
+        Assert.Contains("Språket för veckobrevet är sparat.", Assert.Single(page.QuerySelectorAll(".notice[role=status]")).TextContent, StringComparison.Ordinal);
+        Assert.True(((AngleSharp.Html.Dom.IHtmlInputElement)page.QuerySelector("input[name=Language][value=en]")!).IsChecked);
+        Assert.Equal("en", await SubscriberLanguageAsync(app, "sven@example.org"));
+    }
+
+    [Fact]
+    public async Task An_unknown_language_on_the_manage_page_answers_400_and_keeps_the_language()
+    {
+        await using var app = await LessonsApp.StartAsync();
+        var (client, manage) = await SubscribedInSwedishAsync(app, "sven@example.org");
+
+        var refused = await client.SubmitAsync(manage, "Spara språket", [("Language", "de")]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var page = await HtmlForm.ParseAsync(refused);
+        Assert.Contains("Välj svenska eller engelska.", page.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("sv", await SubscriberLanguageAsync(app, "sven@example.org"));
+    }
 }

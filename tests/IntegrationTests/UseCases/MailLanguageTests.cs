@@ -1,4 +1,6 @@
 using Lessons.Application.Digests.Commands;
+using Lessons.Application.Members.Commands;
+using Lessons.Application.Organisations.Commands;
 using Lessons.Application.Reports;
 using Lessons.Application.Reports.Commands;
 using Lessons.Application.Subscriptions;
@@ -9,7 +11,8 @@ using MimeKit;
 
 namespace Lessons.IntegrationTests.UseCases;
 
-/// <summary>Mails to subscribers are written in the language the subscriber chose, whatever language the sender reads.</summary>
+/// <summary>Mails are written in the language the recipient chose, subscriber or member, whatever language the one who
+/// caused them reads.</summary>
 public sealed class MailLanguageTests
 {
     private const string Site = "https://lessons.example.se";
@@ -125,5 +128,101 @@ public sealed class MailLanguageTests
         Assert.Equal(["Lärdomar från det som inte gick", "Nya rapporter"], html.QuerySelectorAll("h2").Select(h => h.TextContent));
         Assert.Contains("Du följer: Upphandling och avtal, sökningen ”trygghetslarm”", mail.TextBody, StringComparison.Ordinal);
         Assert.Equal("Lessons weekly digest: 2 new experience reports", app.Mail("emma@example.org")[^1].Subject);
+    }
+
+    /// <summary>The Swedish of the notifications' own text (not the report's title or the reviewer's words).</summary>
+    private static readonly string[] NotificationSwedish =
+        ["Hej", "Din rapport", "Kommentar", "granskaren", "Öppna", "publicerad", "Läs rapporten", "återanvänt", "konto på Lessons", "medlem i"];
+
+    private static void AllEnglish(MimeMessage mail)
+    {
+        Assert.Equal("en", Html(mail).DocumentElement.GetAttribute("lang"));
+        foreach (var swedish in NotificationSwedish)
+        {
+            Assert.DoesNotContain(swedish, mail.Subject, StringComparison.Ordinal);
+            Assert.DoesNotContain(swedish, mail.TextBody, StringComparison.Ordinal);
+        }
+        Assert.Contains("You get this message because you have an account on Lessons.", mail.TextBody, StringComparison.Ordinal);
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task A_member_who_reads_english_is_told_of_a_return_a_publication_and_a_reuse_in_english_and_the_swedish_editor_in_swedish(string database)
+    {
+        await using var app = await StartAsync(database);
+        var editor = await app.Member("Umeå kommun", editor: true, name: "Sara Redaktör");
+        var author = await app.Member("Umeå kommun", name: "Emma Writer");
+        var reader = await app.Member("Nacka kommun", name: "Nils Läsare");
+        await app.SendAs(author, new ChooseMailLanguageCommand("en"));
+        var authorEmail = await app.EmailOf(author);
+        var earlier = app.Mail(authorEmail).Count; // the approval of the membership, before the choice
+        var id = await app.SendAs(author, new CreateDraftCommand(Drafts.Valid("Digital post till äldre", "misslyckades")));
+
+        await app.SendAs(author, new SubmitForReviewCommand(id));
+        await app.SendAs(editor, new ReturnToDraftCommand(id, "Skriv mer om effekterna."));
+        await app.SendAs(author, new SubmitForReviewCommand(id));
+        await app.SendAs(editor, new PublishReportCommand(id));
+        await app.SendAs(reader, new MarkReusedCommand(id, "Vi gjorde likadant."));
+
+        var review = app.Mail(await app.EmailOf(editor)).First(m => m.Subject!.StartsWith("Rapport att granska", StringComparison.Ordinal));
+        Assert.Equal("Rapport att granska: Digital post till äldre", review.Subject);
+        Assert.Equal("sv", Html(review).DocumentElement.GetAttribute("lang"));
+        Assert.StartsWith("Hej Sara Redaktör!", review.TextBody, StringComparison.Ordinal);
+        var mails = app.Mail(authorEmail).Skip(earlier).ToList();
+        Assert.Equal(
+            ["The report “Digital post till äldre” needs changes", "Your report is published: Digital post till äldre",
+             "Your report has been reused: Digital post till äldre"],
+            mails.Select(m => m.Subject));
+        var returned = mails[0].TextBody!;
+        Assert.StartsWith("Hello Emma Writer!", returned, StringComparison.Ordinal);
+        Assert.Contains("Your report “Digital post till äldre” has been sent back to you as a draft.", returned, StringComparison.Ordinal);
+        Assert.Contains("The reviewer's comment:\n\n> Skriv mer om effekterna.", returned.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains($"Open the report: {Site}/rapporter/{id}", returned, StringComparison.Ordinal);
+        Assert.Contains("Other organisations can now find it and learn from it.", mails[1].TextBody, StringComparison.Ordinal);
+        Assert.Contains("Nils Läsare (Nacka kommun) has marked that they have reused “Digital post till äldre”. They wrote:", mails[2].TextBody, StringComparison.Ordinal);
+        Assert.All(mails, AllEnglish);
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task An_english_reading_moderator_gets_the_join_request_in_english_and_the_english_applicant_the_approval(string database)
+    {
+        await using var app = await StartAsync(database);
+        var moderator = await app.Moderator();
+        await app.SendAs(moderator, new ChooseMailLanguageCommand("en"));
+        var applicant = await app.Confirmed("Ali Applicant");
+        await app.SendAs(applicant, new ChooseMailLanguageCommand("en"));
+        var nacka = await app.OrganisationId("Nacka kommun");
+
+        await app.SendAs(applicant, new RequestMembershipCommand(nacka));
+        await app.SendAs(moderator, new ManageMemberCommand(nacka, applicant.Id!.Value, MemberAction.Approve));
+
+        var request = Assert.Single(app.Mail(await app.EmailOf(moderator)));
+        Assert.Equal("Ali Applicant wants to join Nacka kommun", request.Subject);
+        Assert.Contains("The organisation has no editors yet, so the request goes to the platform's moderators.", request.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Handle the request: " + Site + "/moderering/ansokningar", request.TextBody, StringComparison.Ordinal);
+        var approval = Assert.Single(app.Mail(await app.EmailOf(applicant)));
+        Assert.Equal("You are now a member of Nacka kommun on Lessons", approval.Subject);
+        Assert.Contains("Write a report: " + Site + "/rapporter/ny", approval.TextBody, StringComparison.Ordinal);
+        AllEnglish(request);
+        AllEnglish(approval);
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task A_subscriber_who_chooses_english_on_the_manage_page_gets_the_next_digest_in_english(string database)
+    {
+        await using var app = await StartAsync(database);
+        var editor = await app.Member("Umeå kommun", editor: true);
+        await SubscribedAsync(app, "sven@example.org", "sv", new FollowChoice { Challenges = ["upphandling-och-avtal"] });
+        // Subscribing again mails the manage link, as every digest carries it.
+        await app.SendAs(Actor.Nobody, new SubscribeCommand("sven@example.org", new FollowChoice { Challenges = ["upphandling-och-avtal"] }));
+        var manage = MailFolder.LinkIn(app.MailDirectory, "sven@example.org", "/prenumerera/hantera/").Segments[^1];
+
+        await app.SendAs(Actor.Nobody, new ChooseDigestLanguageCommand(manage, "en"));
+        await PublishedAsync(app, editor, Drafts.Valid("Upphandlad e-tjänst för bygglov", "lyckades") with { Challenges = ["upphandling-och-avtal"] });
+        var mail = await DigestAsync(app, "sven@example.org");
+
+        Assert.Equal("Lessons weekly digest: 1 new experience report", mail.Subject);
+        Assert.Equal("en", Html(mail).DocumentElement.GetAttribute("lang"));
+        Assert.Equal("en", (await app.SendAs(Actor.Nobody, new Application.Subscriptions.Queries.GetSubscriptionQuery(manage))).Language);
+        await Assert.ThrowsAsync<Application.Common.Errors.ValidationFailedException>(() => app.SendAs(Actor.Nobody, new ChooseDigestLanguageCommand(manage, "de")));
     }
 }

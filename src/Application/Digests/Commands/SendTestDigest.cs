@@ -4,12 +4,14 @@ using FluentValidation;
 
 using Lessons.Application.Common.Ports;
 using Lessons.Application.Common.Security;
+using Lessons.Application.Common.Text;
 using Lessons.Application.Digests.Queries;
 using Lessons.Domain;
 
 using Mediator;
 
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Lessons.Application.Digests.Commands;
 
@@ -26,7 +28,7 @@ public sealed class SendTestDigestValidator : AbstractValidator<SendTestDigestCo
         RuleFor(c => c.Email).NotEmpty().MaximumLength(256).WithMessage("Ange en e-postadress.").OverridePropertyName("email");
 }
 
-internal sealed class SendTestDigestHandler(ILessonsDbContext db, CurrentViewer current, ISender sender, IEmailSender email)
+internal sealed class SendTestDigestHandler(ILessonsDbContext db, CurrentViewer current, ISender sender, IEmailSender email, IStringLocalizer localizer)
     : IRequestHandler<SendTestDigestCommand, string>
 {
     public const string Banner = "Det här är ett test av veckobrevet, skickat av en administratör. Länkarna hör till prenumeranten";
@@ -34,12 +36,15 @@ internal sealed class SendTestDigestHandler(ILessonsDbContext db, CurrentViewer 
     public async ValueTask<string> Handle(SendTestDigestCommand command, CancellationToken ct)
     {
         var viewer = await current.GetAsync(ct);
-        var to = await db.Members.AsNoTracking().Where(m => m.Id == viewer.UserId).Select(m => m.Email).SingleOrDefaultAsync(ct)
+        var admin = await db.Members.AsNoTracking().Where(m => m.Id == viewer.UserId)
+                .Select(m => new { m.Email, m.PreferredLanguage }).SingleOrDefaultAsync(ct)
             ?? throw new DomainRuleException("Ditt konto har ingen e-postadress att skicka testet till.", "email");
         var preview = await sender.Send(new PreviewDigestQuery(command.Email), ct);
         if (!preview.HasDigest) throw new DomainRuleException(preview.Reason!, "email");
 
-        var banner = $"{Banner} {preview.Email}.";
+        var to = admin.Email;
+        // The digest is the subscriber's, in their language; the note about the test is the administrator's.
+        var banner = $"{localizer.In(admin.PreferredLanguage, Banner)} {preview.Email}.";
         var text = banner + "\n\n" + preview.Text;
         // The banner goes in as the body's first element; the rest is the digest exactly as rendered.
         var html = preview.Html;

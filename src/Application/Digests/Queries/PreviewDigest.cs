@@ -15,7 +15,9 @@ namespace Lessons.Application.Digests.Queries;
 /// </summary>
 public sealed record PreviewDigestQuery(string Email) : IRequest<DigestPreview>, IRequireAdmin;
 
-public sealed record DigestPreview(string Email, string? Reason, string Subject = "", string Text = "", string Html = "", int Items = 0)
+/// <param name="Language">The language the digest is written in: the subscriber's (<see cref="Domain.LanguageCodes"/>).</param>
+public sealed record DigestPreview(
+    string Email, string? Reason, string Subject = "", string Text = "", string Html = "", int Items = 0, string Language = Domain.LanguageCodes.Swedish)
 {
     public bool HasDigest => Reason is null;
 }
@@ -55,7 +57,7 @@ internal sealed class PreviewDigestHandler(Common.Ports.ILessonsDbContext db, Di
             var digest = await composer.ComposeAsync(window, now, [.. own.Select(f => (f.Kind, f.Key))],
                 readers.Contains(window.Id), matches, composer.Fragments(), ct);
             if (digest is not null)
-                return new DigestPreview(email, null, digest.Content.Subject, digest.Text, digest.Html, digest.ReportIds.Count);
+                return new DigestPreview(email, null, digest.Content.Subject, digest.Text, digest.Html, digest.ReportIds.Count, subscriber!.PreferredLanguage);
         }
         return new DigestPreview(email, "Inget nytt sedan förra veckobrevet bland det adressen följer (inget nytt).");
     }

@@ -13,7 +13,8 @@ namespace Lessons.Application.Subscriptions.Queries;
 
 public sealed record FollowView(Guid Id, FollowKind Kind, string Key, string Label);
 
-public sealed record SubscriptionView(string Email, SubscriberStatus Status, IReadOnlyList<FollowView> Follows)
+/// <param name="Language">The language of the subscriber's mails (<see cref="Domain.LanguageCodes"/>).</param>
+public sealed record SubscriptionView(string Email, SubscriberStatus Status, IReadOnlyList<FollowView> Follows, string Language)
 {
     /// <summary>The follows as the subscribe form's choice, to tick its boxes.</summary>
     public FollowChoice Choice => new()
@@ -55,7 +56,7 @@ internal sealed class GetSubscriptionHandler(ILessonsDbContext db, ISubscriberTo
         var follows = subscriber.Follows
             .OrderBy(f => f.Kind).ThenBy(f => f.CreatedAt)
             .Select(f => new FollowView(f.Id, f.Kind, f.Key, Label(f, names))).ToList();
-        return new SubscriptionView(subscriber.Email, subscriber.Status, follows);
+        return new SubscriptionView(subscriber.Email, subscriber.Status, follows, subscriber.PreferredLanguage);
     }
 
     private static string Label(Follow follow, IReadOnlyDictionary<string, string> organisations) => follow.Kind switch

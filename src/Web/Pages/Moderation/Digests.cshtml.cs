@@ -52,7 +52,7 @@ public sealed class DigestsModel(ISender sender) : PageModel
             Overview = await sender.Send(new GetDigestOverviewQuery(), ct);
             return Page();
         }
-        TempData["Status"] = $"Ett test av nästa veckobrev till {Email} är skickat till {to}.";
+        TempData["Status"] = UiText.Format("Ett test av nästa veckobrev till {0} är skickat till {1}.", Email, to);
         return RedirectToPage(new { epost = Email });
     }
 }

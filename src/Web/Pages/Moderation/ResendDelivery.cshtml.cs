@@ -37,9 +37,9 @@ public sealed class ResendDeliveryModel(ISender sender) : PageModel
         }
         TempData["Status"] = result.Outcome switch
         {
-            SendOutcome.Sent => "Brevet är skickat igen.",
-            SendOutcome.TransientFailure => $"Servern svarade med ett tillfälligt fel ({result.Reason}). Försök igen senare.",
-            _ => $"Brevet kunde inte skickas: {result.Reason}",
+            SendOutcome.Sent => UiText.Get("Brevet är skickat igen."),
+            SendOutcome.TransientFailure => UiText.Format("Servern svarade med ett tillfälligt fel ({0}). Försök igen senare.", result.Reason),
+            _ => UiText.Format("Brevet kunde inte skickas: {0}", result.Reason),
         };
         return RedirectToPage("Digests");
     }

@@ -62,12 +62,12 @@ public sealed class DetailsModel(ISender sender) : PageModel
 
     /// <summary>What the confirmation step asks before a domain goes; the page's dialog (a script) asks the same.</summary>
     public static (string Question, string Consequence) DomainRemoval(string domain, string organisation) =>
-        ($"Vill du ta bort domänen {domain}?",
-            $"Den som bekräftar en e-postadress på {domain} blir inte längre medlem i {organisation} direkt. Den som redan är medlem påverkas inte.");
+        (UiText.Format("Vill du ta bort domänen {0}?", domain),
+            UiText.Format("Den som bekräftar en e-postadress på {0} blir inte längre medlem i {1} direkt. Den som redan är medlem påverkas inte.", domain, organisation));
 
     public static (string Question, string Consequence) MemberRemoval(string name, string email, string organisation) =>
-        ($"Vill du ta bort {name} ur {organisation}?",
-            $"{name} ({email}) slutar vara medlem och kan inte längre skriva eller redigera organisationens rapporter. Publicerade rapporter finns kvar.");
+        (UiText.Format("Vill du ta bort {0} ur {1}?", name, organisation),
+            UiText.Format("{0} ({1}) slutar vara medlem och kan inte längre skriva eller redigera organisationens rapporter. Publicerade rapporter finns kvar.", name, email));
 
     public sealed record PendingRemoval(string Handler, string Question, string Consequence, Guid? MemberId, string? Domain);
 

@@ -19,6 +19,9 @@ public sealed class ManageModel(ISender sender) : PageModel
 
     [BindProperty] public FollowForm Follows { get; set; } = new();
 
+    /// <summary>The language of the subscriber's mails, <c>sv</c> or <c>en</c>.</summary>
+    [BindProperty] public string? Language { get; set; }
+
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken ct)
     {
         if (!await LoadAsync(token, ct)) return NotFoundPage();
@@ -45,6 +48,28 @@ public sealed class ManageModel(ISender sender) : PageModel
             return Page();
         }
         TempData["Status"] = "Dina bevakningar är sparade.";
+        return RedirectToPage(new { token });
+    }
+
+    public async Task<IActionResult> OnPostLanguageAsync(string token, CancellationToken ct)
+    {
+        try
+        {
+            await sender.Send(new ChooseDigestLanguageCommand(token, Language ?? ""), ct);
+        }
+        catch (NotFoundException)
+        {
+            return NotFoundPage();
+        }
+        catch (Exception e) when (ModelState.TryAddRequestErrors(e))
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            await LoadAsync(token, ct);
+            Follows = FollowForm.From(Subscription!.Choice);
+            await OfferAsync(ct);
+            return Page();
+        }
+        TempData["Status"] = "Språket för veckobrevet är sparat.";
         return RedirectToPage(new { token });
     }
 

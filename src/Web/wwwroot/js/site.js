@@ -53,11 +53,11 @@
                 var yes = document.createElement("button");
                 yes.type = "button";
                 yes.className = "danger";
-                yes.textContent = "Ja, ta bort";
+                yes.textContent = button.getAttribute("data-yes") || "Ja, ta bort";   // the page's language
                 var no = document.createElement("button");
                 no.type = "button";
                 no.className = "secondary";
-                no.textContent = "Avbryt";
+                no.textContent = button.getAttribute("data-no") || "Avbryt";
                 no.autofocus = true;            // the safe choice has the focus, so Enter does not remove by mistake
                 actions.append(yes, no);
                 dialog.append(question, consequence, actions);
