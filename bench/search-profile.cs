@@ -5,6 +5,8 @@
 // and the mean of every stage (lessons.search.stage.duration). CPU time is the figure to compare on a loaded machine.
 //   dotnet run -c Release bench/search-profile.cs -- INDEX-COPY PATHS [REPS] [ANSWERS]
 // INDEX-COPY must be a copy (cp -al of the bench's index): opening an index of another schema rebuilds it empty.
+// Remove the copy's lessons.lock and write.lock (rm INDEX-COPY/*.lock): hard-linked, they are the same locks as those
+// of a site running on the original, and the index refuses to open.
 // ANSWERS: a file that receives every answer (ids, marks, facets, suggestion) for diff against another build's.
 using System.Diagnostics;
 using System.Diagnostics.Metrics;

@@ -1,88 +1,57 @@
 using Lucene.Net.Index;
-using Lucene.Net.Queries;
-using Lucene.Net.Queries.Function;
-using Lucene.Net.Queries.Function.ValueSources;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 
 namespace Lessons.Infrastructure.Search;
 
 /// <summary>
 /// A query whose score is scaled by the share of its concepts a report matches: a report covering every concept
-/// keeps its score, one covering half keeps 1 − weight/2 of it. Each concept is looked up only for the query's own
-/// matches (a value source per concept), so the cost grows with the hits, not with the index; and only whether it
-/// matches is asked, never its score, which the query itself has already computed once.
+/// keeps its score, one covering half keeps 1 − weight/2 of it. The concepts are the query's optional clauses, and
+/// the share is Lucene's own coordination: the boolean scorer already knows how many of its clauses stand on the
+/// document it scores, so no concept's postings are walked a second time (as a value source per concept did).
 /// </summary>
-internal sealed class CoordinationQuery(Query query, IReadOnlyList<Query> concepts, float weight)
-    : CustomScoreQuery(query, [.. concepts.Select(c => new FunctionQuery(new Matches(c)))])
+internal sealed class CoordinationQuery : BooleanQuery
 {
-    public float Weight { get; } = weight;
+    /// <param name="query">Required clauses (phrases), exclusions and one optional clause per concept.</param>
+    public CoordinationQuery(BooleanQuery query, float weight)
+    {
+        foreach (var clause in query.Clauses) Add(clause.Query, clause.Occur);
+        MinimumNumberShouldMatch = query.MinimumNumberShouldMatch;
+        Boost = query.Boost;
+        Weight = weight;
+        Required = query.Clauses.Count(c => c.Occur == Occur.MUST);
+        Concepts = query.Clauses.Count(c => c.Occur == Occur.SHOULD);
+    }
 
-    protected override CustomScoreProvider GetCustomScoreProvider(AtomicReaderContext context) => new Covered(context, Weight);
+    public float Weight { get; }
+
+    private int Required { get; }
+
+    private int Concepts { get; }
+
+    /// <summary>What a score is multiplied by when <paramref name="matched"/> of the concepts match.</summary>
+    public float Factor(int matched) => 1 - Weight + Weight * matched / Concepts;
+
+    public override Lucene.Net.Search.Weight CreateWeight(IndexSearcher searcher) => new Covered(this, searcher);
 
     public override bool Equals(object? obj) => obj is CoordinationQuery other && other.Weight == Weight && base.Equals(obj);
 
     public override int GetHashCode() => HashCode.Combine(base.GetHashCode(), Weight);
 
-    private sealed class Covered(AtomicReaderContext context, float weight) : CustomScoreProvider(context)
+    public override string ToString(string field) => $"coordinated({base.ToString(field)}, {Weight})";
+
+    /// <summary>
+    /// Counts the concepts among the clauses that match (every required clause does, or the document would not be
+    /// scored), and always scores in document order: the same scorers, summing in the same order, as when this was
+    /// a wrapper around the plain query, so scores (and the order of hits) stay exactly as they were.
+    /// </summary>
+    private sealed class Covered(CoordinationQuery query, IndexSearcher searcher) : BooleanWeight(query, searcher, false)
     {
-        public override float CustomScore(int doc, float subQueryScore, float[] valSrcScores)
-        {
-            var matched = 0;
-            foreach (var score in valSrcScores) if (score > 0) matched++;
-            return subQueryScore * (1 - weight + weight * matched / valSrcScores.Length);
-        }
+        public override float Coord(int overlap, int maxOverlap) => query.Factor(overlap - query.Required);
 
-        public override Explanation CustomExplain(int doc, Explanation subQueryExpl, Explanation[] valSrcExpls)
-        {
-            var matched = valSrcExpls.Count(e => e.Value > 0);
-            var explanation = new Explanation(CustomScore(doc, subQueryExpl.Value, [.. valSrcExpls.Select(e => e.Value)]),
-                $"coordination: {matched} of {valSrcExpls.Length} concepts");
-            explanation.AddDetail(subQueryExpl);
-            return explanation;
-        }
-    }
+        public override BulkScorer GetBulkScorer(AtomicReaderContext context, bool scoreDocsInOrder, IBits acceptDocs) =>
+            base.GetBulkScorer(context, true, acceptDocs);
 
-    /// <summary>1 where the concept matches the document, 0 elsewhere: a <see cref="QueryValueSource"/> that moves its
-    /// scorer to the document but never scores it (a concept of several fields, synonyms and derived words costs as
-    /// much to score as the query's own clause did).</summary>
-    private sealed class Matches(Query concept) : ValueSource
-    {
-        public override void CreateWeight(System.Collections.IDictionary context, IndexSearcher searcher) =>
-            context[this] = searcher.CreateNormalizedWeight(concept);
-
-        public override FunctionValues GetValues(System.Collections.IDictionary context, AtomicReaderContext readerContext) =>
-            new Matched(this, (Weight)context[this]!, readerContext);
-
-        public override string GetDescription() => $"matches({concept})";
-
-        public override bool Equals(object? o) => o is Matches other && other.Concept.Equals(Concept);
-
-        public override int GetHashCode() => Concept.GetHashCode() * 31;
-
-        private Query Concept => concept;
-    }
-
-    private sealed class Matched(ValueSource source, Weight weight, AtomicReaderContext context) : Lucene.Net.Queries.Function.DocValues.SingleDocValues(source)
-    {
-        private Scorer? scorer;
-        private int requested = int.MaxValue;
-        private int at = -1;
-
-        public override float SingleVal(int doc) => Exists(doc) ? 1f : 0f;
-
-        public override bool Exists(int doc)
-        {
-            // The custom scorer asks in increasing document order, once per match of the query; asked again from
-            // further back, the scorer starts over (as QueryValueSource's does).
-            if (doc < requested)
-            {
-                scorer = weight.GetScorer(context, context.AtomicReader.LiveDocs);
-                at = -1;
-            }
-            requested = doc;
-            if (scorer is null) return false;
-            if (at < doc) at = scorer.Advance(doc);
-            return at == doc;
-        }
+        public override bool ScoresDocsOutOfOrder => false;
     }
 }

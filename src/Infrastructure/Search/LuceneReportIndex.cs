@@ -234,11 +234,12 @@ public sealed class LuceneReportIndex : IDisposable
         // Highlighting analyses each hit's whole text once more, as much work as the search itself on a page of 20:
         // the page's hits are shared over the cores as the segments were (the request's thread takes its part too).
         var hits = new ReportHit[documents.Count];
+        var marking = highlighter.Prepare(text.Highlight);
         Parallel.For(0, documents.Count, i =>
         {
             var document = documents[i];
-            hits[i] = new ReportHit(Guid.Parse(document.Get("id")), highlighter.Snippets(text.Highlight, document.Get("summary") + "\n" + document.Get("body")),
-                highlighter.Title(text.Highlight, document.Get("title")));
+            hits[i] = new ReportHit(Guid.Parse(document.Get("id")), marking.Snippets(document.Get("summary") + "\n" + document.Get("body")),
+                marking.Title(document.Get("title")));
         });
         SearchStages.Done(SearchStages.Highlight, started);
         return new ReportSearchPage(collector.TotalHits, hits, facets, text.Suggestion);

@@ -26,12 +26,61 @@ internal sealed class ReportHighlighter(Analyzer analyzer)
 
     /// <summary>Up to two sentences of the text, the best first (those matching most of the query's words, the
     /// earlier on a tie), each with the words the query matched marked.</summary>
-    public IReadOnlyList<MarkedText> Snippets(Query? query, string text)
+    public IReadOnlyList<MarkedText> Snippets(Query? query, string text) => Prepare(query).Snippets(text);
+
+    /// <summary>The title with the words the query matched marked.</summary>
+    public MarkedText Title(Query? query, string title) => Prepare(query).Title(title);
+
+    /// <summary>What marking a page's hits for one query needs once: the words to mark in each field, when they do
+    /// not depend on the text (no phrase, no prefix), are taken from the query once rather than for every hit.</summary>
+    public Marking Prepare(Query? query) => new(this, query);
+
+    /// <summary>The marks of one query, for every hit of its page (from any thread).</summary>
+    public sealed class Marking
     {
-        if (query is null || text.Length == 0) return [];
+        private readonly ReportHighlighter highlighter;
+        private readonly Query? query;
+        private readonly IDictionary<string, WeightedSpanTerm>? titleTerms;
+        private readonly IDictionary<string, WeightedSpanTerm>? bodyTerms;
+
+        internal Marking(ReportHighlighter highlighter, Query? query)
+        {
+            this.highlighter = highlighter;
+            this.query = query;
+            if (query is null) return;
+            titleTerms = TermsAlone(query, "title");
+            bodyTerms = TermsAlone(query, "body");
+        }
+
+        /// <summary>Up to two sentences of the text, the best first, each with the words the query matched marked.</summary>
+        public IReadOnlyList<MarkedText> Snippets(string text) => query is null ? [] : highlighter.Snippets(query, bodyTerms, text);
+
+        /// <summary>The title with the words the query matched marked.</summary>
+        public MarkedText Title(string title) => query is null ? new MarkedText(title, []) : highlighter.Title(query, titleTerms, title);
+    }
+
+    /// <summary>
+    /// The words of a field the query marks, with their weights, as Lucene's <see cref="QueryScorer"/> takes them from
+    /// the query for each text; null when they depend on the text (a phrase's words count only where they stand as
+    /// the phrase, a prefix's words are those of the text it matches), which the extractor shows by reading the text.
+    /// </summary>
+    private static IDictionary<string, WeightedSpanTerm>? TermsAlone(Query query, string field)
+    {
+        var extractor = new WeightedSpanTermExtractor { ExpandMultiTermQuery = true };
+        using var nothing = new Lucene.Net.Analysis.Miscellaneous.EmptyTokenStream();
+        nothing.AddAttribute<ICharTermAttribute>();       // what the extractor reads a text with, were it to
+        nothing.AddAttribute<IOffsetAttribute>();
+        nothing.AddAttribute<IPositionIncrementAttribute>();
+        var terms = extractor.GetWeightedSpanTerms(query, nothing, field);
+        return extractor.IsCachedTokenStream ? null : terms;
+    }
+
+    private IReadOnlyList<MarkedText> Snippets(Query query, IDictionary<string, WeightedSpanTerm>? terms, string text)
+    {
+        if (text.Length == 0) return [];
         text = Clean(text);
         var sentences = new SentenceFragmenter();
-        var fragments = Highlight(query, "body", text, sentences, SentenceFragmenter.MaxFragments(text));
+        var fragments = Highlight(query, terms, "body", text, sentences, SentenceFragmenter.MaxFragments(text));
         // Every fragment is returned, so their texts laid end to end are the whole text: each one's place in it is
         // the length of those before it, without the marks.
         var ordered = fragments.Where(f => f is not null).OrderBy(f => f.FragNum).ToList();
@@ -50,20 +99,20 @@ internal sealed class ReportHighlighter(Analyzer analyzer)
             .Select(p => Snippet(text, p.Number == 0 ? 0 : AfterSentenceEnd(text, p.Start, p.End), p.End, p.Marks))];
     }
 
-    /// <summary>The title with the words the query matched marked.</summary>
-    public MarkedText Title(Query? query, string title)
+    private MarkedText Title(Query query, IDictionary<string, WeightedSpanTerm>? terms, string title)
     {
-        if (query is null || title.Length == 0) return new MarkedText(title, []);
+        if (title.Length == 0) return new MarkedText(title, []);
         title = Clean(title);
-        var fragment = Highlight(query, "title", title, new NullFragmenter(), 1).FirstOrDefault(f => f is not null);
+        var fragment = Highlight(query, terms, "title", title, new NullFragmenter(), 1).FirstOrDefault(f => f is not null);
         if (fragment is null) return new MarkedText(title, []);
         var (_, marks) = Parse(fragment.ToString(), 0);
         return new MarkedText(title, Merged(marks));
     }
 
-    private TextFragment[] Highlight(Query query, string field, string text, IFragmenter fragmenter, int fragments)
+    private TextFragment[] Highlight(Query query, IDictionary<string, WeightedSpanTerm>? terms, string field, string text, IFragmenter fragmenter, int fragments)
     {
-        var highlighter = new Highlighter(new Marker(), new QueryScorer(query, field)) { TextFragmenter = fragmenter };
+        IScorer scorer = terms is null ? new QueryScorer(query, field) : new FixedTermsScorer(terms);
+        var highlighter = new Highlighter(new Marker(), scorer) { TextFragmenter = fragmenter };
         // The highlighter ends and disposes the stream itself.
         var stream = analyzer.GetTokenStream(field, text);
         try
@@ -149,6 +198,40 @@ internal sealed class ReportHighlighter(Analyzer analyzer)
             else merged.Add(mark);
         }
         return merged;
+    }
+
+    /// <summary>
+    /// <see cref="QueryScorer"/> with its words given: a fragment scores the weights of the distinct words it holds,
+    /// a word the weight it has, exactly as QueryScorer does with the words it extracts from a query without phrases
+    /// or prefixes (its constructor that takes words keeps the heaviest of a repeated word, not the last, so it is
+    /// not used).
+    /// </summary>
+    private sealed class FixedTermsScorer(IDictionary<string, WeightedSpanTerm> terms) : IScorer
+    {
+        private ICharTermAttribute? term;
+        private HashSet<string> found = new(StringComparer.Ordinal);
+
+        public float FragmentScore { get; private set; }
+
+        public TokenStream? Init(TokenStream tokenStream)
+        {
+            term = tokenStream.AddAttribute<ICharTermAttribute>();
+            return null;
+        }
+
+        public void StartFragment(TextFragment newFragment)
+        {
+            found = new HashSet<string>(StringComparer.Ordinal);
+            FragmentScore = 0;
+        }
+
+        public float GetTokenScore()
+        {
+            var text = term!.ToString();
+            if (!terms.TryGetValue(text, out var weighted) || weighted is null) return 0;
+            if (found.Add(text)) FragmentScore += weighted.Weight;
+            return weighted.Weight;
+        }
     }
 
     /// <summary>Wraps each word the query matched in the marks that <see cref="Parse"/> reads.</summary>

@@ -75,7 +75,7 @@ internal sealed class ReportQueryBuilder(Analyzer analyzer, SpellingCorrector sp
             query.Add(new MatchAllDocsQuery(), Occur.MUST);      // only exclusions: everything else, newest first
             return new TextMatch(query, false, null, suggestion);
         }
-        Query ranked = concepts.Count > 1 ? Coordinated(query, concepts) : query;
+        Query ranked = concepts.Count > 1 ? Coordinated(query) : query;
         return failed is not null
             ? new TextMatch(AskingForFailures(ranked), true, FailureForms(query), suggestion)
             : new TextMatch(ranked, true, query, suggestion);
@@ -182,8 +182,7 @@ internal sealed class ReportQueryBuilder(Analyzer analyzer, SpellingCorrector sp
     /// score is multiplied by a factor that grows with the share of concepts matched (all of them: the full score).
     /// BM25 alone adds the concepts' scores, so one concept repeated in a title outweighs two concepts in the text.
     /// </summary>
-    private static CoordinationQuery Coordinated(BooleanQuery query, List<Query> concepts) =>
-        new CoordinationQuery(query, concepts, CoordinationWeight);
+    private static CoordinationQuery Coordinated(BooleanQuery query) => new(query, CoordinationWeight);
 
     private AnalysedVocabulary Vocabulary(IReadOnlyList<IReadOnlyList<string>> synonyms)
     {

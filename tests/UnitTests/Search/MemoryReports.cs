@@ -50,6 +50,10 @@ internal sealed class MemoryReports : IDisposable
     public IReadOnlyList<string> Titles(Query query) =>
         [.. searcher.Search(query, null, 10, ReportDocuments.Order(scored: true), true, false).ScoreDocs.Select(d => searcher.Doc(d.Doc).Get("title"))];
 
+    /// <summary>The score of each report a given query finds, by title.</summary>
+    public IReadOnlyDictionary<string, float> Scores(Query query) =>
+        searcher.Search(query, 10).ScoreDocs.ToDictionary(d => searcher.Doc(d.Doc).Get("title"), d => d.Score);
+
     /// <summary>The text with its marks in brackets: "[Energieffektivisering] i skolor".</summary>
     public static string Marked(MarkedText text)
     {

@@ -182,4 +182,22 @@ public sealed class ReportQueryBuilderTests
         Assert.Equal("Hemtjänsten", reports.Titles(query.Highlight!)[0]);      // by BM25 alone, the one concept wins
         Assert.Equal("Ett nytt schema för året", reports.Titles("hemtjänst nattkameror")[0]);
     }
+
+    [Fact]
+    public void A_score_keeps_the_share_of_the_concepts_a_report_covers_and_a_required_phrase_is_not_a_concept()
+    {
+        using var reports = new MemoryReports(
+            ("Vård på distans med nattkameror i hemtjänsten", "Ett projekt.", "lyckades"),
+            ("Vård på distans med nattkameror", "Ett projekt.", "lyckades"),
+            ("Vård på distans", "Ett projekt.", "lyckades"));
+        var query = reports.Query("\"vård på distans\" nattkameror hemtjänst");
+
+        var coordinated = reports.Scores(query.Query!);
+        var uncoordinated = reports.Scores(query.Highlight!);      // the same clauses, summed by BM25 alone
+
+        double Kept(string title) => coordinated[title] / uncoordinated[title];
+        Assert.Equal(1.0, Kept("Vård på distans med nattkameror i hemtjänsten"), 1e-5);
+        Assert.Equal(1 - 0.8 / 2, Kept("Vård på distans med nattkameror"), 1e-5);
+        Assert.Equal(1 - 0.8, Kept("Vård på distans"), 1e-5);
+    }
 }
