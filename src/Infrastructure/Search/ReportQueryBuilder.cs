@@ -21,7 +21,8 @@ internal sealed class ReportQueryBuilder(Analyzer analyzer, SpellingCorrector sp
     /// <summary>
     /// The user's text, read by <see cref="QuerySyntax"/>, analysed by the Swedish chain and composed into a bounded
     /// query ourselves: Lucene's query parsers throw on everyday input, so they never see it. Plain words: a word the
-    /// index lacks is replaced by its closest spelling in the index ("Menade du …?"); words forming a member of a
+    /// index lacks is read as a compound of words it has (<see cref="IndexCompounds"/>) or else replaced by its closest
+    /// spelling in the index ("Menade du …?"); words forming a member of a
     /// synonym group (the moderators' list and the search's own <see cref="Thesaurus"/>, after stemming, so inflections
     /// count) become one concept that also matches the group's other members; a single word also matches the words
     /// derived from it or that it derives from (<see cref="SwedishDerivations"/>); one or two concepts need one match,
@@ -39,7 +40,7 @@ internal sealed class ReportQueryBuilder(Analyzer analyzer, SpellingCorrector sp
         var (plainText, suggestion) = spelling.Corrected(failure.Topic, text, vocabulary.Members, reader, membersOnlyVisible ? SpellingField : PublicSpellingField);
         SearchStages.Done(SearchStages.Spelling, started);
         bool Known(string stem) => TextFields.Any(f => f.Field != "organisation" && reader.DocFreq(new Term(f.Field, stem)) > 0);
-        var concepts = Concepts(SwedishAnalysis.Words(analyzer, plainText), vocabulary, Known);
+        var concepts = Concepts([.. SwedishAnalysis.Words(analyzer, plainText).Select(w => SplitAgainstIndex(w, Known))], vocabulary, Known);
         // The failure words are one concept, however many were typed, and it may match alone: "projekt som stoppades"
         // asks for every stopped project, whether or not its report says "projekt".
         var failed = failure.AsksForFailures
@@ -163,6 +164,13 @@ internal sealed class ReportQueryBuilder(Analyzer analyzer, SpellingCorrector sp
         }
         return concepts;
     }
+
+    /// <summary>A word the index lacks, and that the splitter left whole, split into words the index has
+    /// (<see cref="IndexCompounds"/>): fallsensorer matches the reports that write fall and sensor.</summary>
+    private static AnalysedWord SplitAgainstIndex(AnalysedWord word, Func<string, bool> known) =>
+        word.Parts.Count > 1 || IndexCompounds.Split(word.Stem, known) is not { Count: > 1 } parts
+            ? word
+            : word with { Parts = [.. parts] };
 
     /// <summary>What a word derived from the typed one counts for (measured: 0.7 on the development queries).</summary>
     private const float DerivedWeight = 0.7f;

@@ -15,7 +15,8 @@ internal sealed class SpellingCorrector(Analyzer analyzer, Analyzer plain)
     /// The plain words with each word the index has never seen ("välfärdstenik") replaced by the closest word the
     /// reports use (one edit for short words, two for long; a transposition is one), found in the index's own
     /// vocabulary of words as written. A word typed without its diacritics (hemtjanst, as on a foreign keyboard)
-    /// is first looked for as such (<see cref="Unfolded"/>): that is surer than any other correction. Returns the text
+    /// is first looked for as such (<see cref="Unfolded"/>): that is surer than any other correction. A word that splits into
+    /// words the index has (fallsensorer: fall + sensor, <see cref="IndexCompounds"/>) is searched as those, not corrected. Returns the text
     /// to search and, when anything changed, the user's whole query with the corrections, for "Menade du …?".
     /// </summary>
     public (string Text, string? Suggestion) Corrected(string plainText, string? original, List<List<IReadOnlyList<string>>> synonyms,
@@ -24,6 +25,7 @@ internal sealed class SpellingCorrector(Analyzer analyzer, Analyzer plain)
         var spelling = MultiFields.GetTerms(reader, spellingField);
         if (spelling is null || plainText.Length == 0) return (plainText, null);
         bool Known(string stem) => TextFields.Any(f => reader.DocFreq(new Term(f.Field, stem)) > 0);
+        bool InText(string stem) => TextFields.Any(f => f.Field != "organisation" && reader.DocFreq(new Term(f.Field, stem)) > 0);
         var corrections = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var word in SwedishAnalysis.Terms(plain, SpellingField, plainText).Distinct().Take(QuerySyntax.MaxClauses))
         {
@@ -32,6 +34,7 @@ internal sealed class SpellingCorrector(Analyzer analyzer, Analyzer plain)
             if (analysed.Count != 1 || Known(analysed[0].Stem) || ReportQueryBuilder.FailureStems.Contains(analysed[0].Stem) || synonyms.Any(g => g.Any(m => m.Contains(analysed[0].Stem)))
                 || (analysed[0].Parts.Count > 1 && analysed[0].Parts.All(Known))) continue;     // known, a synonym, or a compound of known parts
             if (Unfolded(reader, spelling, word, analysed[0].Stem) is { } unfolded) corrections[word] = unfolded;
+            else if (IndexCompounds.Split(analysed[0].Stem, InText).Count > 1) continue;    // a compound of the index's words
             else if (Closest(spelling, spellingField, word) is { } closest) corrections[word] = closest;
         }
         if (corrections.Count == 0) return (plainText, null);

@@ -69,7 +69,7 @@ public static class Relevance
             lines.Add($"  {tag,-13} ({tagged.Count,2}): nDCG@10 {tagged.Average(s => s.Ndcg):F3}, recall@10 {tagged.Average(s => s.Recall):F3}");
         }
         if (perQuery)
-            lines.AddRange(scores.Select(s => $"  {s.Id} {s.Text,-40} nDCG {s.Ndcg:F2} recall {s.Recall:F2}"));
+            lines.AddRange(scores.Select(s => $"  {s.Id} {s.Text,-40} nDCG {s.Ndcg:F2} recall {s.Recall:F2} TOP {string.Join(",", s.Top)}"));
         return string.Join('\n', lines);
     }
 }

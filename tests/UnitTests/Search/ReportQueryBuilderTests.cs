@@ -45,6 +45,20 @@ public sealed class ReportQueryBuilderTests
     }
 
     [Fact]
+    public void A_compound_the_index_lacks_finds_the_reports_that_write_its_parts_and_is_not_corrected()
+    {
+        using var reports = new MemoryReports(
+            ("Sensorer i lägenheterna", "Ett larm går till personalen vid fall i badrummet.", "lyckades"),
+            ("Sensorer i skolans ventilation", "Luften mäts i varje klassrum.", "lyckades"),
+            ("Fallsäkra mattor", "Halkskydd i korridorerna.", "lyckades"));
+
+        var query = reports.Query("fallsensorer");
+
+        Assert.Null(query.Suggestion);
+        Assert.Equal(["Sensorer i lägenheterna"], reports.Titles("fallsensorer"));
+    }
+
+    [Fact]
     public void A_word_typed_without_its_diacritics_is_searched_with_them_and_offered_as_the_spelling()
     {
         using var reports = new MemoryReports(
