@@ -215,7 +215,8 @@ internal sealed class Meter(int send, CancellationTokenSource stop, string? serv
 {
     private readonly Stopwatch wall = new();
     private TimeSpan cpuAtStart;
-    private (TimeSpan Wall, TimeSpan Cpu, long PeakKb)? composed;
+    private (TimeSpan Wall, TimeSpan Cpu, long PeakKb, long Allocated, GCMemoryInfo Gc, int Gen0, int Gen1, int Gen2)? composed;
+    private long allocatedAtStart;
     private (TimeSpan Wall, TimeSpan Cpu, TimeSpan ServerCpu)? sendStart;
     private (TimeSpan Wall, TimeSpan Cpu, TimeSpan ServerCpu)? sendEnd;
     private int sent;
@@ -227,10 +228,12 @@ internal sealed class Meter(int send, CancellationTokenSource stop, string? serv
     public void Start()
     {
         cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
+        allocatedAtStart = GC.GetTotalAllocatedBytes(precise: false);
         wall.Start();
     }
 
-    public void Composed() => composed ??= (wall.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart, PeakKb());
+    public void Composed() => composed ??= (wall.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart, PeakKb(),
+        GC.GetTotalAllocatedBytes(precise: false) - allocatedAtStart, GC.GetGCMemoryInfo(GCKind.Any), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
 
     /// <summary>After a warm-up of a tenth (JIT, first connection), the timing of the rest.</summary>
     public bool Sent()
@@ -248,6 +251,9 @@ internal sealed class Meter(int send, CancellationTokenSource stop, string? serv
         var c = composed!.Value;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"compose: {c.Wall.TotalSeconds:F1} s wall, {c.Cpu.TotalSeconds:F1} s CPU of this process, peak RSS {c.PeakKb / 1024} MiB (targets: 60 s, 500 MB)"));
+        // Where the memory is: the managed heap after the last collection against the whole process, and what was allocated.
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  managed heap: {c.Gc.HeapSizeBytes / 1048576} MiB after the last GC ({c.Gc.PromotedBytes / 1048576} MiB promoted, {c.Gc.TotalCommittedBytes / 1048576} MiB committed), {c.Allocated / 1048576:N0} MiB allocated while composing, collections gen0/1/2 {c.Gen0}/{c.Gen1}/{c.Gen2}"));
         if (sendStart is { } s && sendEnd is { } e && send > 0)
         {
             var n = sent - Math.Max(1, send / 10);

@@ -69,14 +69,62 @@ internal sealed class DigestFragments(IDigestRenderer renderer, IStringLocalizer
     }
 }
 
-/// <summary>The run's candidate reports and, for each distinct follow, the ones it matches: evaluated once per run.</summary>
-internal sealed record DigestMatches(
-    IReadOnlyDictionary<Guid, Candidate> Candidates,
-    IReadOnlyDictionary<(FollowKind Kind, string Key), IReadOnlySet<Guid>> ByFollow,
-    IReadOnlyDictionary<(FollowKind Kind, string Key), FollowLabel> Labels)
+/// <summary>
+/// The run's candidate reports in their digest order and, for each distinct follow, the ones it matches: evaluated
+/// once per run, as sets of ranks. Shared by a run's workers: only the cache of windows is written, and it is concurrent.
+/// </summary>
+internal sealed class DigestMatches(
+    IReadOnlyList<Candidate> ranked,
+    IReadOnlyDictionary<(FollowKind Kind, string Key), ReportSet> byFollow,
+    IReadOnlyDictionary<(FollowKind Kind, string Key), FollowLabel> labels)
 {
-    public static readonly DigestMatches None = new(new Dictionary<Guid, Candidate>(),
-        new Dictionary<(FollowKind, string), IReadOnlySet<Guid>>(), new Dictionary<(FollowKind, string), FollowLabel>());
+    // Subscribers' windows mostly start at one instant (the previous run's cutoff); confirmations add a few more.
+    private const int WindowLimit = 10_000;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(DateTimeOffset, DateTimeOffset), Window> windows = new();
+
+    public static readonly DigestMatches None = new([], new Dictionary<(FollowKind, string), ReportSet>(), new Dictionary<(FollowKind, string), FollowLabel>());
+
+    /// <summary>The candidates by rank: <c>Ranked[c.Rank] == c</c>.</summary>
+    public IReadOnlyList<Candidate> Ranked => ranked;
+
+    public int Count => ranked.Count;
+
+    public IReadOnlyDictionary<(FollowKind Kind, string Key), ReportSet> ByFollow => byFollow;
+
+    public IReadOnlyDictionary<(FollowKind Kind, string Key), FollowLabel> Labels => labels;
+
+    public ReportSet MembersOnly { get; } = Where(ranked, c => c.Row.Visibility == Visibility.MembersOnly);
+
+    public ReportSet Failures { get; } = Where(ranked, c => c.IsFailure);
+
+    public static ReportSet Where(IReadOnlyList<Candidate> ranked, Func<Candidate, bool> predicate)
+    {
+        var set = new ReportSet(ranked.Count);
+        foreach (var c in ranked)
+        {
+            if (predicate(c)) set.Add(c.Rank);
+        }
+        return set;
+    }
+
+    /// <summary>What is new in a window (first published in it) and what was reused in it, and how often.</summary>
+    public Window In(DateTimeOffset start, DateTimeOffset cutoff)
+    {
+        if (windows.TryGetValue((start, cutoff), out var window)) return window;
+        var published = Where(ranked, c => c.Row.PublishedAt >= start && c.Row.PublishedAt < cutoff);
+        var times = new int[ranked.Count];
+        var reused = new ReportSet(ranked.Count);
+        foreach (var c in ranked)
+        {
+            times[c.Rank] = c.ReusedAt.Count(t => t >= start && t < cutoff);
+            if (times[c.Rank] > 0) reused.Add(c.Rank);
+        }
+        window = new Window(published, reused, times);
+        if (windows.Count < WindowLimit) windows.TryAdd((start, cutoff), window);
+        return window;
+    }
+
+    internal sealed record Window(ReportSet Published, ReportSet Reused, int[] ReusedTimes);
 }
 
 /// <summary>
@@ -139,10 +187,10 @@ internal sealed class DigestComposer(
         var reusedAt = reuses.ToLookup(r => r.ReportId, r => r.CreatedAt);
         var ranked = rows.OrderByDescending(r => r.PublishedAt).ThenBy(r => r.Title, StringComparer.Ordinal).ToList();
         var candidates = ranked.Select((r, rank) => new Candidate(r, [.. reusedAt[r.Id]], rank, site.Link($"/rapporter/{r.Id}"), Short(r.Summary)))
-            .ToDictionary(c => c.Row.Id);
+            .ToList();
 
         var distinct = await follows.AsNoTracking().Select(f => new { f.Kind, f.Key }).Distinct().ToListAsync(ct);
-        var byFollow = new Dictionary<(FollowKind, string), IReadOnlySet<Guid>>();
+        var byFollow = new Dictionary<(FollowKind, string), ReportSet>();
         var labels = new Dictionary<(FollowKind, string), FollowLabel>();
         var organisationIds = distinct.Where(f => f.Kind == FollowKind.Organisation)
             .Select(f => Guid.TryParse(f.Key, out var id) ? id : Guid.Empty).ToList();
@@ -160,7 +208,7 @@ internal sealed class DigestComposer(
                 FollowKind.OrganisationType => r => !r.IsAnonymous && Vocabulary.OrganisationTypes.Key(r.OrganisationType) == follow.Key,
                 _ => _ => false,
             };
-            byFollow[(follow.Kind, follow.Key)] = rows.Where(matches).Select(r => r.Id).ToHashSet();
+            byFollow[(follow.Kind, follow.Key)] = DigestMatches.Where(candidates, c => matches(c.Row));
             string Label(string language) => follow.Kind switch
             {
                 FollowKind.Principle => Vocabulary.Principles.LabelOfKey(follow.Key, language),
@@ -178,10 +226,13 @@ internal sealed class DigestComposer(
             var queries = new List<ReportSearchQuery>();
             foreach (var key in searches)
                 queries.Add(await ToQueryAsync(SavedSearches.Parse(key), synonyms, candidates.Count, ct));
-            var found = await matching.MatchAsync(candidates.Keys, queries, ct);
+            // The candidates in rank order, so a match's position is its rank.
+            var found = await matching.MatchAsync([.. candidates.Select(c => c.Row.Id)], queries, ct);
             for (var i = 0; i < searches.Count; i++)
             {
-                byFollow[(FollowKind.Search, searches[i])] = found[i];
+                var set = new ReportSet(candidates.Count);
+                foreach (var rank in found[i]) set.Add(rank);
+                byFollow[(FollowKind.Search, searches[i])] = set;
                 var search = SavedSearches.Parse(searches[i]);
                 labels[(FollowKind.Search, searches[i])] =
                     new FollowLabel(SearchLabel(search, LanguageCodes.Swedish), SearchLabel(search, LanguageCodes.English));
@@ -196,50 +247,41 @@ internal sealed class DigestComposer(
         bool mayReadMembersOnly, DigestMatches matches, DigestFragments fragments, CancellationToken ct)
     {
         var language = subscriber.Language;
-        // Which reports first: a subscriber's window holds hundreds, and only the few under the cap need their reasons.
-        var fresh = new HashSet<Guid>();
-        var reused = new Dictionary<Guid, int>();
-        var seen = new HashSet<Guid>();
+        // Which reports: the union of the follows' sets, less what this subscriber may not read, split by the window.
+        // Only the few under the cap need their reasons.
+        var followed = new List<(FollowKind Kind, string Key)>(follows.Count);
+        var fresh = new ReportSet(matches.Count);
         foreach (var follow in follows)
         {
-            if (!matches.ByFollow.TryGetValue(follow, out var ids)) continue;
-            foreach (var id in ids)
-            {
-                if (!seen.Add(id)) continue;
-                var candidate = matches.Candidates[id];
-                var row = candidate.Row;
-                if (row.Visibility == Visibility.MembersOnly && !mayReadMembersOnly) continue;
-                if (row.PublishedAt >= subscriber.WindowStart && row.PublishedAt < cutoff)
-                {
-                    fresh.Add(id);
-                    continue;
-                }
-                var times = candidate.ReusedAt.Count(t => t >= subscriber.WindowStart && t < cutoff);
-                if (times > 0) reused[id] = times;
-            }
+            if (!matches.ByFollow.TryGetValue(follow, out var set)) continue;
+            followed.Add(follow);
+            fresh.UnionWith(set);
         }
-        if (fresh.Count + reused.Count == 0) return null;
+        if (!mayReadMembersOnly) fresh.ExceptWith(matches.MembersOnly);
+        var window = matches.In(subscriber.WindowStart, cutoff);
+        var reused = fresh.Copy();
+        fresh.IntersectWith(window.Published);
+        reused.ExceptWith(fresh);
+        reused.IntersectWith(window.Reused);
+        var freshCount = fresh.Count;
+        var reusedCount = reused.Count;
+        if (freshCount + reusedCount == 0) return null;
 
-        List<Candidate> Newest(IEnumerable<Guid> ids)
-        {
-            var list = ids.Select(id => matches.Candidates[id]).ToList();
-            list.Sort((a, b) => a.Rank.CompareTo(b.Rank));
-            return list;
-        }
-        var failures = Newest(fresh.Where(id => matches.Candidates[id].IsFailure));
-        var others = Newest(fresh.Where(id => !matches.Candidates[id].IsFailure));
-        var reuseOrder = Newest(reused.Keys);
+        var failures = fresh.Copy();
+        failures.IntersectWith(matches.Failures);
+        var others = fresh;
+        others.ExceptWith(matches.Failures);
 
         // Reasons in a stable order: principles, challenges, organisations, types, searches, each alphabetically.
-        var ordered = follows.Where(matches.ByFollow.ContainsKey).OrderBy(f => KindOrder(f.Kind))
-            .ThenBy(f => matches.Labels[f].In(language), Collation(language)).ToList();
-        List<string> Reasons(Guid id)
+        var ordered = followed.OrderBy(f => KindOrder(f.Kind))
+            .ThenBy(f => matches.Labels[f].In(language), Collation(language))
+            .Select(f => (Set: matches.ByFollow[f], Label: matches.Labels[f].In(language))).ToList();
+        List<string> Reasons(int rank)
         {
             var reasons = new List<string>();
-            foreach (var f in ordered)
+            foreach (var (set, label) in ordered)
             {
-                var label = matches.Labels[f].In(language);
-                if (matches.ByFollow[f].Contains(id) && !reasons.Contains(label)) reasons.Add(label);
+                if (set.Contains(rank) && !reasons.Contains(label)) reasons.Add(label);
             }
             return reasons;
         }
@@ -247,14 +289,19 @@ internal sealed class DigestComposer(
         {
             var r = c.Row;
             return new DigestEntry(r.Id, r.Title, c.Url, r.IsAnonymous ? text.In(language, "Anonym organisation") : r.OrganisationName,
-                Vocabulary.Outcomes.Label(r.Outcome, language), Vocabulary.Stages.Label(r.Stage, language), c.ShortSummary, Reasons(r.Id), times);
+                Vocabulary.Outcomes.Label(r.Outcome, language), Vocabulary.Stages.Label(r.Stage, language), c.ShortSummary, Reasons(c.Rank), times);
         }
 
         var cap = Math.Max(1, options.Value.Cap);
         var left = cap;
-        List<DigestEntry> Take(List<Candidate> candidates, bool reuse)
+        List<DigestEntry> Take(ReportSet set, bool reuse)
         {
-            var taken = candidates.Take(left).Select(c => Entry(c, reuse ? reused[c.Row.Id] : 0)).ToList();
+            var taken = new List<DigestEntry>(Math.Min(left, 32));
+            foreach (var rank in set.Ranks())
+            {
+                if (taken.Count == left) break;
+                taken.Add(Entry(matches.Ranked[rank], reuse ? window.ReusedTimes[rank] : 0));
+            }
             left -= taken.Count;
             return taken;
         }
@@ -262,20 +309,25 @@ internal sealed class DigestComposer(
         {
             new(text.In(language, "Lärdomar från det som inte gick"), Take(failures, false)),
             new(text.In(language, "Nya rapporter"), Take(others, false)),
-            new(text.In(language, "Återanvänt den här veckan"), Take(reuseOrder, true)),
+            new(text.In(language, "Återanvänt den här veckan"), Take(reused, true)),
         };
         sections.RemoveAll(s => s.Entries.Count == 0);
-        var total = fresh.Count + reused.Count;
+        var total = freshCount + reusedCount;
 
         var content = new DigestContent(
-            Subject(fresh.Count, reused.Count, language),
+            Subject(freshCount, reusedCount, language),
             text.In(language, "Det här är nytt sedan ditt förra veckobrev bland det du följer på Lessons."),
             sections, total - (cap - left), site.Link("/sok?" + SearchFor(follows)),
             mails.ManageLink(subscriber.Id), mails.UnsubscribeLink(subscriber.Id));
         var rendered = await fragments.OfAsync(sections.SelectMany(s => s.Entries), language, ct);
         var html = await renderer.RenderHtmlAsync(content, language, e => rendered[e].Html, ct);
         var plain = DigestText.Render(content, text, language, e => rendered[e].Text);
-        IReadOnlyList<Guid> reportIds = [.. failures.Concat(others).Concat(reuseOrder).Select(c => c.Row.Id)];
+        var reportIds = new Guid[total];
+        var next = 0;
+        foreach (var set in new[] { failures, others, reused })
+        {
+            foreach (var rank in set.Ranks()) reportIds[next++] = matches.Ranked[rank].Row.Id;
+        }
         return new ComposedDigest(content, html, plain, reportIds);
     }
 

@@ -80,7 +80,7 @@ internal sealed class DigestRunWork(
         var from = windows.Min(w => w.WindowStart);
         var follows = db.Follows.Where(f => due.Select(s => s.Id).Contains(f.SubscriberId));
         var matches = await composer.MatchAsync(from, run.Cutoff, follows, ct);
-        if (matches.Candidates.Count == 0) return true;
+        if (matches.Count == 0) return true;
 
         var mayReadMembersOnly = await composer.MembersOnlyReadersAsync(ct);
         var fragments = composer.Fragments();
@@ -124,6 +124,9 @@ internal sealed class DigestRunWork(
     /// Claims composed deliveries a few at a time and sends them over one batch (one SMTP connection). A claimed row
     /// is <c>sending</c> until the server has answered: if the process dies in between, the row stays there and is
     /// never sent again by itself (at most once), since nobody can know whether the server took the message.
+    /// The answers of a chunk are written together once the chunk is through (one round trip of batched UPDATEs
+    /// instead of a transaction per message): a crash in the middle of a chunk leaves the chunk's messages that were
+    /// already handed over in <c>sending</c> too, reported as stuck, and never sent twice.
     /// </summary>
     private async Task<bool> SendAsync(DigestRun run, CancellationToken ct)
     {
@@ -138,10 +141,19 @@ internal sealed class DigestRunWork(
                 batch ??= await email.OpenBatchAsync(ct);
                 var subscriberIds = deliveries.Select(d => d.SubscriberId).ToList();
                 var subscribers = await db.Subscribers.Where(s => subscriberIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
-                foreach (var delivery in deliveries)
+                try
                 {
-                    var result = await SendClaimedAsync(batch, delivery, subscribers[delivery.SubscriberId], ct);
-                    if (result.Outcome == SendOutcome.TransientFailure) retryLater.Add(delivery.Id);
+                    foreach (var delivery in deliveries)
+                    {
+                        var result = await HandOverAsync(batch, delivery, subscribers[delivery.SubscriberId], ct);
+                        if (result.Outcome == SendOutcome.TransientFailure) retryLater.Add(delivery.Id);
+                    }
+                }
+                finally
+                {
+                    // Written even when the run is being stopped: every answer received is recorded, so only the
+                    // message in flight (if any) is left in sending.
+                    await db.SaveChangesAsync(CancellationToken.None);
                 }
                 foreach (var d in deliveries) db.DigestDeliveries.Entry(d).State = EntityState.Detached;
                 foreach (var s in subscribers.Values) db.Subscribers.Entry(s).State = EntityState.Detached;
@@ -156,12 +168,17 @@ internal sealed class DigestRunWork(
 
     /// <summary>
     /// The one way a claimed delivery (in <c>sending</c>, saved) is sent, for a run and for an administrator's resend:
-    /// handed to SMTP unless the subscriber stopped receiving digests meanwhile, and the answer written at once, in one
-    /// statement per message, so a crash leaves only the message in flight in <c>sending</c>. Marking a chunk sent in
-    /// one statement would save round trips but leave every message of the chunk in <c>sending</c> after a crash,
-    /// each one reported as perhaps lost although the server took it.
+    /// handed to SMTP unless the subscriber stopped receiving digests meanwhile, and the answer written at once.
     /// </summary>
     public async Task<SendResult> SendClaimedAsync(IEmailBatch batch, DigestDelivery delivery, Subscriber subscriber, CancellationToken ct)
+    {
+        var result = await HandOverAsync(batch, delivery, subscriber, ct);
+        await db.SaveChangesAsync(ct);
+        return result;
+    }
+
+    /// <summary>Hands a claimed delivery to SMTP and records the answer on the delivery and the subscriber, unsaved.</summary>
+    private async Task<SendResult> HandOverAsync(IEmailBatch batch, DigestDelivery delivery, Subscriber subscriber, CancellationToken ct)
     {
         SendResult result;
         if (!subscriber.ReceivesDigests)
@@ -189,7 +206,6 @@ internal sealed class DigestRunWork(
                     break;
             }
         }
-        await db.SaveChangesAsync(ct);
         return result;
     }
 

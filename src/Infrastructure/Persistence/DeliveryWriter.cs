@@ -11,9 +11,9 @@ using NpgsqlTypes;
 namespace Lessons.Infrastructure.Persistence;
 
 /// <summary>
-/// Writes composed deliveries in bulk. On PostgreSQL a binary <c>COPY</c> into a temporary table and one
-/// <c>INSERT … ON CONFLICT DO NOTHING</c> from it, in one transaction: a batch costs a few round trips and no
-/// per-row statements, and a delivery another run made meanwhile is skipped by the database. On SQLite (one node, small
+/// Writes composed deliveries in bulk. On PostgreSQL a binary <c>COPY</c> into the table; when a delivery another run
+/// made meanwhile is in the way, the batch again by <c>COPY</c> into a temporary table and one
+/// <c>INSERT … ON CONFLICT DO NOTHING</c> from it, in one transaction, so the database skips that one. On SQLite (one node, small
 /// runs) EF's inserts, falling back to one at a time when the batch meets a taken (subscriber, week).
 /// </summary>
 internal sealed class DeliveryWriter(LessonsDbContext db) : IDeliveryWriter
@@ -26,43 +26,61 @@ internal sealed class DeliveryWriter(LessonsDbContext db) : IDeliveryWriter
 
     private async Task<int> CopyAsync(IReadOnlyList<DigestDelivery> deliveries, CancellationToken ct)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        // Straight into the table first: almost always nobody else has written any of these (subscriber, week)s, and a
+        // staging table would make the database store (and TOAST) every mail twice. A row another run wrote meanwhile
+        // fails the whole COPY on the unique key; then the batch goes through the staging table, which drops it.
+        try
+        {
+            await using var direct = await db.Database.BeginTransactionAsync(ct);
+            await CopyRowsAsync(connection, "digest_deliveries", deliveries, ct);
+            await direct.CommitAsync(ct);
+            return deliveries.Count;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            // Rolled back with its transaction: written again below, without the rows that are taken.
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // Compression and storage as in the table itself, so values are compressed once, the way the table keeps them.
         await db.Database.ExecuteSqlRawAsync(
             """
             CREATE TEMP TABLE IF NOT EXISTS digest_deliveries_staging
             (LIKE digest_deliveries INCLUDING DEFAULTS INCLUDING COMPRESSION INCLUDING STORAGE) ON COMMIT DELETE ROWS
             """, ct);
-        await using (var copy = await connection.BeginBinaryImportAsync(
-            """
-            COPY digest_deliveries_staging ("Id", "RunId", "SubscriberId", "IsoWeek", "WindowStart", "WindowEnd", "Status",
-                "Subject", "HtmlBody", "TextBody", "ReportIds", "ComposedAt", "Attempts") FROM STDIN (FORMAT BINARY)
-            """, ct))
-        {
-            foreach (var d in deliveries)
-            {
-                await copy.StartRowAsync(ct);
-                await copy.WriteAsync(d.Id, NpgsqlDbType.Uuid, ct);
-                await copy.WriteAsync(d.RunId, NpgsqlDbType.Uuid, ct);
-                await copy.WriteAsync(d.SubscriberId, NpgsqlDbType.Uuid, ct);
-                await copy.WriteAsync(d.IsoWeek, NpgsqlDbType.Varchar, ct);
-                await copy.WriteAsync(d.WindowStart.UtcDateTime, NpgsqlDbType.TimestampTz, ct);
-                await copy.WriteAsync(d.WindowEnd.UtcDateTime, NpgsqlDbType.TimestampTz, ct);
-                await copy.WriteAsync("composed", NpgsqlDbType.Varchar, ct);
-                await copy.WriteAsync(d.Subject, NpgsqlDbType.Varchar, ct);
-                await copy.WriteAsync(d.HtmlBody, NpgsqlDbType.Text, ct);
-                await copy.WriteAsync(d.TextBody, NpgsqlDbType.Text, ct);
-                await copy.WriteAsync(GuidBytes.ToBytes(d.ReportIds), NpgsqlDbType.Bytea, ct);
-                await copy.WriteAsync(d.ComposedAt.UtcDateTime, NpgsqlDbType.TimestampTz, ct);
-                await copy.WriteAsync(d.Attempts, NpgsqlDbType.Integer, ct);
-            }
-            await copy.CompleteAsync(ct);
-        }
+        await CopyRowsAsync(connection, "digest_deliveries_staging", deliveries, ct);
         var written = await db.Database.ExecuteSqlRawAsync(
             "INSERT INTO digest_deliveries SELECT * FROM digest_deliveries_staging ON CONFLICT DO NOTHING", ct);
         await transaction.CommitAsync(ct);
         return written;
+    }
+
+    private static async Task CopyRowsAsync(NpgsqlConnection connection, string table, IReadOnlyList<DigestDelivery> deliveries, CancellationToken ct)
+    {
+        await using var copy = await connection.BeginBinaryImportAsync(
+            $"""
+            COPY {table} ("Id", "RunId", "SubscriberId", "IsoWeek", "WindowStart", "WindowEnd", "Status",
+                "Subject", "HtmlBody", "TextBody", "ReportIds", "ComposedAt", "Attempts") FROM STDIN (FORMAT BINARY)
+            """, ct);
+        foreach (var d in deliveries)
+        {
+            await copy.StartRowAsync(ct);
+            await copy.WriteAsync(d.Id, NpgsqlDbType.Uuid, ct);
+            await copy.WriteAsync(d.RunId, NpgsqlDbType.Uuid, ct);
+            await copy.WriteAsync(d.SubscriberId, NpgsqlDbType.Uuid, ct);
+            await copy.WriteAsync(d.IsoWeek, NpgsqlDbType.Varchar, ct);
+            await copy.WriteAsync(d.WindowStart.UtcDateTime, NpgsqlDbType.TimestampTz, ct);
+            await copy.WriteAsync(d.WindowEnd.UtcDateTime, NpgsqlDbType.TimestampTz, ct);
+            await copy.WriteAsync("composed", NpgsqlDbType.Varchar, ct);
+            await copy.WriteAsync(d.Subject, NpgsqlDbType.Varchar, ct);
+            await copy.WriteAsync(d.HtmlBody, NpgsqlDbType.Text, ct);
+            await copy.WriteAsync(d.TextBody, NpgsqlDbType.Text, ct);
+            await copy.WriteAsync(GuidBytes.ToBytes(d.ReportIds), NpgsqlDbType.Bytea, ct);
+            await copy.WriteAsync(d.ComposedAt.UtcDateTime, NpgsqlDbType.TimestampTz, ct);
+            await copy.WriteAsync(d.Attempts, NpgsqlDbType.Integer, ct);
+        }
+        await copy.CompleteAsync(ct);
     }
 
     private async Task<int> SaveAsync(IReadOnlyList<DigestDelivery> deliveries, CancellationToken ct)

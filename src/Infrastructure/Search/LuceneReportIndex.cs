@@ -196,14 +196,54 @@ public sealed class LuceneReportIndex : IDisposable
     /// the digest's saved searches never show. One searcher for all, so a document's id is read once however many
     /// searches find it.
     /// </summary>
-    public IReadOnlyList<IReadOnlySet<Guid>> Matching(IReadOnlyList<ReportSearchQuery> searches) => WithSearcher(searcher =>
+    /// <summary>For each search, the numbers <paramref name="numberOf"/> gives the reports it matches (negative ones left out).</summary>
+    public IReadOnlyList<IReadOnlyList<int>> Matching(IReadOnlyList<ReportSearchQuery> searches, Func<Guid, int> numberOf) => WithSearcher(searcher =>
     {
-        var hits = new Dictionary<int, ReportHit>();
-        ReportHit IdOnly(int doc) =>
-            hits.TryGetValue(doc, out var hit) ? hit : hits[doc] = new ReportHit(Guid.Parse(searcher.Doc(doc, IdField).Get("id")), []);
-        return (IReadOnlyList<IReadOnlySet<Guid>>)[.. searches.Select(q => (IReadOnlySet<Guid>)Find(searcher, q,
-            queries.Build(q.Text, q.Synonyms, searcher.IndexReader, q.MembersOnlyVisible), IdOnly).Hits.Select(h => h.Id).ToHashSet())];
+        // The set a search page would list, all of it: every document the query matches that passes the filters. No
+        // order, page, facet counts or scores are asked for, so none are made; each document's id is read once. The
+        // searches are taken by text, so a text (many saved searches differ only in their filters) is made into a
+        // query once and let go after its searches. Nothing else runs while a run matches, so the texts are shared
+        // over the cores (a searcher is safe for that).
+        var numbers = new int[searcher.IndexReader.MaxDoc];
+        for (var doc = 0; doc < numbers.Length; doc++) numbers[doc] = numberOf(Guid.Parse(searcher.Doc(doc, IdField).Get("id")));
+        foreach (var leaf in searcher.IndexReader.Leaves) columns.For(leaf.AtomicReader);
+        var shared = (PartitionedSearcher)searcher;
+        var leaves = searcher.IndexReader.Leaves.ToList();
+        var found = new IReadOnlyList<int>[searches.Count];
+        var byText = Enumerable.Range(0, searches.Count)
+            .GroupBy(i => (searches[i].Text, searches[i].MembersOnlyVisible, searches[i].Synonyms)).ToList();
+        Parallel.ForEach(byText, group =>
+        {
+            var (text, membersOnly, synonyms) = group.Key;
+            var query = queries.Build(text, synonyms, searcher.IndexReader, membersOnly).Query ?? new MatchAllDocsQuery();
+            foreach (var i in group)
+            {
+                var docs = new DocsCollector();
+                shared.Search(leaves, searcher.CreateNormalizedWeight(query), new FacetedCollector(columns, docs, SearchFilters.For(columns, searches[i]), []));
+                found[i] = [.. docs.Docs.Select(doc => numbers[doc]).Where(n => n >= 0).Order()];
+            }
+        });
+        return (IReadOnlyList<IReadOnlyList<int>>)found;
     });
+
+    /// <summary>The documents handed to it, by their number in the whole index.</summary>
+    private sealed class DocsCollector : ICollector
+    {
+        private int docBase;
+
+        public List<int> Docs { get; } = [];
+
+        public bool AcceptsDocsOutOfOrder => true;
+
+        public void SetScorer(Scorer scorer)
+        {
+            // Scores are not asked for.
+        }
+
+        public void SetNextReader(AtomicReaderContext context) => docBase = context.DocBase;
+
+        public void Collect(int doc) => Docs.Add(docBase + doc);
+    }
 
     private ReportSearchPage Find(IndexSearcher searcher, ReportSearchQuery query, TextMatch text, Func<int, ReportHit>? toHit = null)
     {

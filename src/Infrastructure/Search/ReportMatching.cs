@@ -13,13 +13,15 @@ namespace Lessons.Infrastructure.Search;
 /// </summary>
 internal sealed class ReportMatching(LessonsDbContext db) : IReportMatching
 {
-    public async Task<IReadOnlyList<IReadOnlySet<Guid>>> MatchAsync(
-        IReadOnlyCollection<Guid> reportIds, IReadOnlyList<ReportSearchQuery> queries, CancellationToken ct)
+    public async Task<IReadOnlyList<IReadOnlyList<int>>> MatchAsync(
+        IReadOnlyList<Guid> reportIds, IReadOnlyList<ReportSearchQuery> queries, CancellationToken ct)
     {
         if (queries.Count == 0) return [];
         var ids = reportIds.ToList();
         var rows = await SearchIndexer.Published(db, db.Reports.Where(r => ids.Contains(r.Id))).ToListAsync(ct);
-        if (rows.Count == 0) return [.. queries.Select(_ => (IReadOnlySet<Guid>)new HashSet<Guid>())];
+        if (rows.Count == 0) return [.. queries.Select(_ => (IReadOnlyList<int>)[])];
+        var position = new Dictionary<Guid, int>(ids.Count);
+        for (var i = 0; i < ids.Count; i++) position.TryAdd(ids[i], i);
 
         var path = Path.Combine(Path.GetTempPath(), "lessons-digest-" + Guid.NewGuid().ToString("N"));
         try
@@ -27,7 +29,7 @@ internal sealed class ReportMatching(LessonsDbContext db) : IReportMatching
             var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Search:IndexPath"] = path }).Build();
             using var index = new LuceneReportIndex(settings);
             index.Apply(rows.Select(SearchIndexer.ToIndexed), [], 0);
-            return index.Matching([.. queries.Select(q => q with { Skip = 0, Take = rows.Count })]);
+            return index.Matching([.. queries.Select(q => q with { Skip = 0, Take = rows.Count })], id => position.GetValueOrDefault(id, -1));
         }
         finally
         {

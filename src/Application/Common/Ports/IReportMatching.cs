@@ -7,9 +7,10 @@ namespace Lessons.Application.Common.Ports;
 /// </summary>
 public interface IReportMatching
 {
-    /// <returns>For each query, in order, the ids of <paramref name="reportIds"/> it matches.</returns>
-    Task<IReadOnlyList<IReadOnlySet<Guid>>> MatchAsync(
-        IReadOnlyCollection<Guid> reportIds, IReadOnlyList<ReportSearchQuery> queries, CancellationToken ct);
+    /// <returns>For each query, in order, the positions in <paramref name="reportIds"/> of the reports it matches
+    /// (positions rather than ids: a run's tens of thousands of saved searches stay a few bytes a match).</returns>
+    Task<IReadOnlyList<IReadOnlyList<int>>> MatchAsync(
+        IReadOnlyList<Guid> reportIds, IReadOnlyList<ReportSearchQuery> queries, CancellationToken ct);
 }
 
 /// <summary>
