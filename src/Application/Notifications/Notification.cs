@@ -37,12 +37,13 @@ public sealed record Notification(MailText Subject, IReadOnlyList<MailText> Para
         var paragraphs = Paragraphs.Select(p => p.In(localizer, language)).ToList();
         var action = Action.In(localizer, language);
         var footer = localizer.In(language, Footer);
+        var link = MailCulture.Link(Link, language);
 
         var text = new StringBuilder().Append(greeting).Append("\n\n");
         foreach (var paragraph in paragraphs) text.Append(paragraph).Append("\n\n");
         if (Quote is { Length: > 0 })
             text.Append(string.Join('\n', Quote.Split('\n').Select(line => "> " + line.TrimEnd('\r')))).Append("\n\n");
-        text.Append(action).Append(": ").Append(Link).Append("\n\n").Append(footer);
+        text.Append(action).Append(": ").Append(link).Append("\n\n").Append(footer);
 
         var html = new StringBuilder()
             .Append("<!DOCTYPE html>\n<html lang=\"").Append(language).Append("\"><head><meta charset=\"utf-8\"><title>").Append(Encode(subject))
@@ -54,7 +55,7 @@ public sealed record Notification(MailText Subject, IReadOnlyList<MailText> Para
             html.Append("<blockquote style=\"border-left: 4px solid #ccc; margin: 0; padding-left: 1em;\">")
                 .Append(Encode(Quote).ReplaceLineEndings("<br>")).Append("</blockquote>\n");
         }
-        html.Append("<p><a href=\"").Append(Encode(Link)).Append("\">").Append(Encode(action)).Append("</a></p>\n")
+        html.Append("<p><a href=\"").Append(Encode(link)).Append("\">").Append(Encode(action)).Append("</a></p>\n")
             .Append("<p style=\"color: #555; font-size: 0.9em;\">").Append(Encode(footer)).Append("</p>\n</body></html>\n");
         return new EmailMessage(to.Email, subject, text.ToString(), html.ToString());
     }

@@ -48,6 +48,7 @@ public sealed class SubscriptionMails(
         var paragraphs = swedishParagraphs.Select(p => text.In(language, p)).ToList();
         var action = text.In(language, swedishAction);
         var footer = text.In(language, "Du får det här meddelandet för att adressen angavs på Lessons prenumerationssida. – Lessons");
+        link = MailCulture.Link(link, language);
         var plain = new StringBuilder();
         foreach (var p in paragraphs) plain.Append(p).Append("\n\n");
         plain.Append(action).Append(": ").Append(link).Append("\n\n").Append(footer).Append('\n');

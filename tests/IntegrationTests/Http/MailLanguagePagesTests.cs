@@ -128,6 +128,19 @@ public sealed class MailLanguagePagesTests
         Assert.Equal("en", Lang(mail));
     }
 
+    [Fact]
+    public async Task The_link_of_an_english_mail_opens_its_page_in_english_in_a_browser_that_never_chose_a_language()
+    {
+        await using var app = await LessonsApp.StartAsync();
+        await (await EnglishBrowserAsync(app)).SubmitAsync("/prenumerera", "Subscribe", [("email", "emma@example.org"), ("principles", "testa-och-lara")]);
+
+        // The mail is opened on another device: no language cookie, so only the address can ask for English.
+        var page = await app.Browser().GetPageAsync(app.LinkIn("emma@example.org", "/prenumerera/bekrafta/"));
+
+        Assert.Equal("en", page.DocumentElement.GetAttribute("lang"));
+        Assert.NotNull(page.QuerySelectorAll("main button").SingleOrDefault(b => b.TextContent.Trim() == "Confirm"));
+    }
+
     private static async Task<string?> SubscriberLanguageAsync(LessonsApp app, string email)
     {
         await using var scope = app.Services.CreateAsyncScope();

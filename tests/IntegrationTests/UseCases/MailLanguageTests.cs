@@ -176,7 +176,7 @@ public sealed class MailLanguageTests
         Assert.StartsWith("Hello Emma Writer!", returned, StringComparison.Ordinal);
         Assert.Contains("Your report “Digital post till äldre” has been sent back to you as a draft.", returned, StringComparison.Ordinal);
         Assert.Contains("The reviewer's comment:\n\n> Skriv mer om effekterna.", returned.ReplaceLineEndings("\n"), StringComparison.Ordinal);
-        Assert.Contains($"Open the report: {Site}/rapporter/{id}", returned, StringComparison.Ordinal);
+        Assert.Contains($"Open the report: {Site}/rapporter/{id}?ui-culture=en-GB\n", returned.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Contains("Other organisations can now find it and learn from it.", mails[1].TextBody, StringComparison.Ordinal);
         Assert.Contains("Nils Läsare (Nacka kommun) has marked that they have reused “Digital post till äldre”. They wrote:", mails[2].TextBody, StringComparison.Ordinal);
         Assert.All(mails, AllEnglish);

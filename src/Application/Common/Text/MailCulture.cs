@@ -25,6 +25,19 @@ public static class MailCulture
 
     public static Scope Use(string? language) => new(Of(language));
 
+    /// <summary>
+    /// A mail's link that opens its page in the recipient's language. English is asked for in the address (the
+    /// query-string culture, <c>ui-culture</c>): the mail may be opened in a browser that has never seen the site's
+    /// language cookie. Swedish is the site's default and needs nothing.
+    /// </summary>
+    public static string Link(string link, string? language)
+    {
+        if (LanguageCodes.OrSwedish(language) != LanguageCodes.English) return link;
+        var fragment = link.IndexOf('#', StringComparison.Ordinal);
+        var (address, rest) = fragment < 0 ? (link, "") : (link[..fragment], link[fragment..]);
+        return address + (address.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "ui-culture=en-GB" + rest;
+    }
+
     /// <summary>The Swedish text in <paramref name="language"/>, with its placeholders filled in.</summary>
     public static string In(this IStringLocalizer text, string? language, string swedish, params object[] values)
     {

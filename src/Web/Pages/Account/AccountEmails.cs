@@ -27,7 +27,7 @@ public sealed class AccountEmails(
         var language = await LanguageOfAsync(user, ct);
         var code = Encode(await users.GenerateEmailConfirmationTokenAsync(user));
         // The confirmation page opens in the mail's language, and the member it creates keeps that language.
-        var link = $"{site.Base}/konto/bekrafta?userId={user.Id}&code={code}" + (language == "en" ? "&ui-culture=en-GB" : "");
+        var link = $"{site.Base}/konto/bekrafta?userId={user.Id}&code={code}";
         await SendAsync(user, language, "Bekräfta din e-postadress på Lessons",
             "Bekräfta din e-postadress för att aktivera ditt konto på Lessons: öppna länken och skriv lösenordet du valde.", "Bekräfta e-postadressen", link,
             "Har du inte skapat något konto kan du strunta i det här meddelandet.", ct);
@@ -78,6 +78,7 @@ public sealed class AccountEmails(
         body = text.In(language, body);
         action = text.In(language, action);
         footer = text.In(language, footer);
+        link = MailCulture.Link(link, language);
         var plain = $"{greeting}\n\n{body}\n\n{action}: {link}\n\n{footer}\n\n– Lessons";
         var html = $"""
             <!DOCTYPE html><html lang="{language}"><body>
