@@ -288,7 +288,7 @@ internal sealed class DigestComposer(
         DigestEntry Entry(Candidate c, int times = 0)
         {
             var r = c.Row;
-            return new DigestEntry(r.Id, r.Title, c.Url, r.IsAnonymous ? text.In(language, "Anonym organisation") : r.OrganisationName,
+            return new DigestEntry(r.Id, r.Title, MailCulture.Link(c.Url, language), r.IsAnonymous ? text.In(language, "Anonym organisation") : r.OrganisationName,
                 Vocabulary.Outcomes.Label(r.Outcome, language), Vocabulary.Stages.Label(r.Stage, language), c.ShortSummary, Reasons(c.Rank), times);
         }
 
@@ -317,8 +317,8 @@ internal sealed class DigestComposer(
         var content = new DigestContent(
             Subject(freshCount, reusedCount, language),
             text.In(language, "Det här är nytt sedan ditt förra veckobrev bland det du följer på Lessons."),
-            sections, total - (cap - left), site.Link("/sok?" + SearchFor(follows)),
-            mails.ManageLink(subscriber.Id), mails.UnsubscribeLink(subscriber.Id));
+            sections, total - (cap - left), MailCulture.Link(site.Link("/sok?" + SearchFor(follows)), language),
+            MailCulture.Link(mails.ManageLink(subscriber.Id), language), MailCulture.Link(mails.UnsubscribeLink(subscriber.Id), language));
         var rendered = await fragments.OfAsync(sections.SelectMany(s => s.Entries), language, ct);
         var html = await renderer.RenderHtmlAsync(content, language, e => rendered[e].Html, ct);
         var plain = DigestText.Render(content, text, language, e => rendered[e].Text);

@@ -103,6 +103,10 @@ public sealed class MailLanguageTests
         Assert.Contains("You follow: Procurement and contracts, the search “trygghetslarm”", text, StringComparison.Ordinal);
         Assert.Contains("Manage your watches: " + Site, text, StringComparison.Ordinal);
         Assert.Contains("Unsubscribe: " + Site, text, StringComparison.Ordinal);
+        // Every link opens its page in English, in a browser that never chose a language too.
+        var links = html.QuerySelectorAll("a[href]").Select(a => a.GetAttribute("href")!).ToList();
+        Assert.NotEmpty(links);
+        Assert.All(links, link => Assert.EndsWith("ui-culture=en-GB", link, StringComparison.Ordinal));
         var body = html.Body!.TextContent;
         Assert.Contains("Outcome: Failed · Stage: Test (prototype, pilot)", body, StringComparison.Ordinal);
         Assert.Contains("You get the Lessons weekly digest because you subscribe to it.", body, StringComparison.Ordinal);
