@@ -45,9 +45,26 @@ internal sealed partial class SmtpEmailSender(
     {
         var settings = options.Value.Smtp;
         var client = new SmtpClient { Timeout = (int)settings.Timeout.TotalMilliseconds };
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
-            await client.ConnectAsync(settings.Host, settings.Port, Security(settings), ct);
+            // Our own socket, for TCP_NODELAY: MailKit writes a message's final "\r\n.\r\n" on its own after the
+            // body, and with Nagle on that short write waits for the server's delayed ACK of the body (40 ms on
+            // Linux) before the server sees the end of the message: about 22 messages a second over one
+            // connection, whatever the machine. MailKit owns the socket once connected.
+            using (var connecting = CancellationTokenSource.CreateLinkedTokenSource(ct))
+            {
+                connecting.CancelAfter(settings.Timeout);
+                try
+                {
+                    await socket.ConnectAsync(settings.Host, settings.Port, connecting.Token);
+                }
+                catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+                {
+                    throw new TimeoutException($"No connection to {settings.Host}:{settings.Port} within {settings.Timeout.TotalSeconds:0} s.");
+                }
+            }
+            await client.ConnectAsync(socket, settings.Host, settings.Port, Security(settings), ct);
             if (!string.IsNullOrEmpty(settings.User))
                 await client.AuthenticateAsync(settings.User, settings.Password ?? "", ct);
             // With SIZE (RFC 1870) MailKit writes every message once only to count its bytes, then again to send it.
@@ -59,6 +76,7 @@ internal sealed partial class SmtpEmailSender(
         catch
         {
             client.Dispose();
+            socket.Dispose();
             throw;
         }
     }
