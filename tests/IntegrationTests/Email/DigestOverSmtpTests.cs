@@ -3,12 +3,15 @@ using System.Text;
 using System.Text.RegularExpressions;
 
 using Lessons.Application.Common.Ports;
+using Lessons.Application.Common.Text;
 using Lessons.Application.Digests.Commands;
 using Lessons.Application.Digests.Queries;
+using Lessons.Application.Members.Commands;
 using Lessons.Application.Reports.Commands;
 using Lessons.Application.Subscriptions;
 using Lessons.Application.Subscriptions.Commands;
 using Lessons.Application.Subscriptions.Queries;
+using Lessons.Domain;
 using Lessons.Domain.Subscriptions;
 using Lessons.IntegrationTests.Fixtures;
 
@@ -135,6 +138,31 @@ public sealed partial class DigestOverSmtpTests
         Assert.Equal(HttpStatusCode.OK, bare.StatusCode);
         Assert.Equal(SubscriberStatus.Unsubscribed, await StatusOf(app, withBody));
         Assert.Equal(SubscriberStatus.Unsubscribed, await StatusOf(app, withoutBody));
+    }
+
+    [Fact]
+    public async Task A_test_the_mail_server_refuses_says_so_in_the_administrators_language_with_the_servers_own_reason()
+    {
+        await using var smtp = await SmtpServer.StartScriptedAsync("--reject", "provar@example.org");
+        await using var app = await StartAsync(smtp);
+        var editor = await app.Member("Umeå kommun", editor: true);
+        var adminId = Guid.NewGuid();
+        await app.Send(new ActivateMemberCommand(adminId, "provar@example.org", "Administratör"));
+        var admin = new Actor(adminId, IsAdmin: true);
+        await ConfirmedAsync(app, "mottagaren@example.org");
+        await UseCases.DigestAdminTests.PublishedAsync(app, editor, "Rapporten i testbrevet", "testa-och-lara");
+
+        DomainRuleException english;
+        using (MailCulture.Use("en"))
+            english = await Assert.ThrowsAsync<DomainRuleException>(() => app.SendAs(admin, new SendTestDigestCommand("mottagaren@example.org")));
+        var swedish = await Assert.ThrowsAsync<DomainRuleException>(() => app.SendAs(admin, new SendTestDigestCommand("mottagaren@example.org")));
+
+        // The sentence is the administrator's language; the server's reason stays as the server wrote it.
+        Assert.StartsWith("The test mail could not be sent: ", english.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Testbrevet kunde inte skickas: ", swedish.Message, StringComparison.Ordinal);
+        Assert.Equal(english.Message["The test mail could not be sent: ".Length..], swedish.Message["Testbrevet kunde inte skickas: ".Length..]);
+        Assert.Equal("email", english.Field);
+        Assert.Equal(2, smtp.Events().Count(e => e == "rcpt provar@example.org 550"));
     }
 
     [Fact]

@@ -59,7 +59,8 @@ internal sealed class SendTestDigestHandler(ILessonsDbContext db, CurrentViewer 
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            throw new DomainRuleException("Testbrevet kunde inte skickas: " + e.Message, "email");
+            // The server's own words stay as it wrote them; the sentence around them is the administrator's language.
+            throw new DomainRuleException(localizer["Testbrevet kunde inte skickas: {0}", e.Message].Value, "email");
         }
         return to;
     }
