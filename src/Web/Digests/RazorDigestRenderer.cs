@@ -25,6 +25,13 @@ internal sealed class RazorDigestRenderer(IServiceProvider services, ILoggerFact
     private readonly ConcurrentDictionary<(string, int, bool), DigestFrame?> frames = new();
     // The encoder the renderer writes text and attribute values with.
     private readonly HtmlEncoder encoder = services.GetService<HtmlEncoder>() ?? HtmlEncoder.Default;
+    private int retired;
+
+    /// <summary>How many renderers were retired after <see cref="RendersPerRenderer"/> renders (for the tests).</summary>
+    internal int Retired => Volatile.Read(ref retired);
+
+    /// <summary>How many renderers are alive, idle or rendering (for the tests).</summary>
+    internal int Live => live.Count;
 
     public Task<string> RenderEntryHtmlAsync(DigestEntry entry, string language, CancellationToken ct) =>
         RenderAsync<DigestMailEntry>(language, new Dictionary<string, object?> { [nameof(DigestMailEntry.Entry)] = entry });
@@ -79,6 +86,7 @@ internal sealed class RazorDigestRenderer(IServiceProvider services, ILoggerFact
             {
                 live.TryRemove(pooled, out _);
                 await renderer.DisposeAsync();
+                Interlocked.Increment(ref retired);
             }
         }
     }
